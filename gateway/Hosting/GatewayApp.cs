@@ -1,0 +1,75 @@
+using AdrPlatform.Gateway.Auth;
+using AdrPlatform.Gateway.Services;
+using AdrPlatform.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace AdrPlatform.Gateway.Hosting;
+
+/// <summary>The front silo's composition root: Kestrel (gRPC and gRPC-Web on one port), auth, and an Orleans silo.</summary>
+public static partial class GatewayApp
+{
+    public const int DefaultPort = 5080;
+    public const int MaxMessageBytes = 32 * 1024 * 1024;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxMessageBytes + (1024 * 1024);
+            // h2c connections are marked as negotiated "h2", so Kestrel sees their scheme as https; the :scheme they send is http.
+            kestrel.AllowAlternateSchemes = true;
+            kestrel.ConfigureEndpointDefaults(endpoint =>
+            {
+                endpoint.Protocols = HttpProtocols.Http1AndHttp2;
+                endpoint.UseCleartextHttp2Detection();
+            });
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            var port = builder.Configuration.GetValue("Gateway:Port", DefaultPort);
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+
+        builder.UseOrleans(silo => silo.AddAdrPlatform(builder.Configuration));
+        builder.Services.AddPlatformAuthentication(builder.Configuration);
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = MaxMessageBytes;
+            grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<ErrorMappingInterceptor>();
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("orleans");
+
+        var app = builder.Build();
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcService<AdrGrpcService>().RequireAuthorization();
+        app.MapGrpcService<TenantGrpcService>().RequireAuthorization();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealthChecks("/readyz");
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app));
+        return app;
+    }
+
+    private static void AnnounceStart(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AdrPlatform.Gateway");
+        LogListening(logger, string.Join(", ", app.Urls));
+        if (app.Services.GetService<DevelopmentIssuer>() is { } issuer)
+        {
+            LogDevelopmentIssuer(logger, issuer.KeyPath);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AdrPlatform front silo listening on {Urls} (gRPC and gRPC-Web on the same port; reflection and health are on)")]
+    private static partial void LogListening(ILogger logger, string urls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Auth: DEVELOPMENT issuer - tokens are signed with the local key {KeyPath}. Mint one with: dotnet run --project gateway -- token --tenant acme --user alice --role editor. Configure Auth:Authority for a real OIDC issuer.")]
+    private static partial void LogDevelopmentIssuer(ILogger logger, string keyPath);
+}

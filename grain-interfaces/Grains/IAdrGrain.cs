@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using AdrPlatform.Model;
+
+namespace AdrPlatform.Grains;
+
+/// <summary>
+/// One ADR of one tenant: the single writer of its record and history.
+/// Key: the ADR number, with the tenant as key extension.
+/// </summary>
+[Alias("adr.grain")]
+public interface IAdrGrain : IGrainWithIntegerCompoundKey
+{
+    [Alias("create")]
+    Task<AdrRecord> CreateAsync(AdrDraft draft, string actor);
+
+    [Alias("get")]
+    Task<AdrRecord> GetAsync(bool includeDeleted);
+
+    [Alias("update")]
+    Task<AdrRecord> UpdateAsync(AdrEdit edit, string actor);
+
+    [Alias("set-status")]
+    Task<AdrRecord> SetStatusAsync(StatusChange change, string actor);
+
+    [Alias("link")]
+    Task<AdrRecord> LinkAsync(LinkType type, bool inverse, int target, string actor);
+
+    [Alias("unlink")]
+    Task<AdrRecord> UnlinkAsync(LinkType type, bool inverse, int target, string actor);
+
+    [Alias("delete")]
+    Task<AdrRecord> DeleteAsync(string actor);
+
+    [Alias("restore")]
+    Task<AdrRecord> RestoreAsync(string actor);
+
+    [Alias("versions")]
+    Task<ImmutableArray<AdrVersion>> ListVersionsAsync();
+
+    [Alias("version")]
+    Task<AdrVersion> GetVersionAsync(int version);
+
+    [Alias("diff")]
+    Task<VersionDiff> DiffAsync(int fromVersion, int toVersion, int contextLines);
+
+    [Alias("rollback")]
+    Task<AdrRecord> RollbackAsync(int toVersion, int expectedVersion, string actor);
+}

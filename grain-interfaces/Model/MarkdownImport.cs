@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace AdrPlatform.Model;
+
+[GenerateSerializer, Immutable, Alias("adr.markdown-file")]
+public sealed record MarkdownUpload(
+    [property: Id(0)] string Path,
+    [property: Id(1)] byte[] Content);
+
+[GenerateSerializer, Immutable, Alias("adr.import-result")]
+public sealed record ImportResult(
+    [property: Id(0)] ImmutableArray<ImportedAdrSummary> Imported,
+    [property: Id(1)] ImmutableArray<SkippedUpload> Skipped,
+    [property: Id(2)] int Links);
+
+[GenerateSerializer, Immutable, Alias("adr.imported")]
+public sealed record ImportedAdrSummary(
+    [property: Id(0)] int Number,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string SourcePath);
+
+[GenerateSerializer, Immutable, Alias("adr.skipped")]
+public sealed record SkippedUpload(
+    [property: Id(0)] string Path,
+    [property: Id(1)] string Reason);

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using AdrPlatform.Errors;
+using AdrPlatform.Model;
+
+namespace AdrPlatform.Domain;
+
+/// <summary>Validates and normalises what a client sends as ADR content.</summary>
+public static class AdrContentRules
+{
+    public static string Title(string? title, AdrLimits limits)
+    {
+        var value = (title ?? string.Empty).Trim();
+        if (value.Length == 0)
+        {
+            throw AdrPlatformException.Invalid("A title is required.");
+        }
+
+        if (value.Length > limits.MaxTitleLength)
+        {
+            throw AdrPlatformException.Invalid($"The title has {value.Length} characters; at most {limits.MaxTitleLength} are allowed.");
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            throw AdrPlatformException.Invalid("The title must be one line without control characters.");
+        }
+
+        return value;
+    }
+
+    public static string Body(string? body, AdrLimits limits)
+    {
+        var value = (body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd();
+        if (value.Length > limits.MaxBodyLength)
+        {
+            throw AdrPlatformException.Invalid($"The body has {value.Length} characters; at most {limits.MaxBodyLength} are allowed.");
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw AdrPlatformException.Invalid("The body must not contain NUL characters.");
+        }
+
+        return value;
+    }
+
+    public static ImmutableArray<string> Tags(IEnumerable<string>? tags, AdrLimits limits)
+    {
+        var result = new List<string>();
+        foreach (var raw in tags ?? [])
+        {
+            var tag = (raw ?? string.Empty).Trim().ToLowerInvariant();
+            if (tag.Length == 0)
+            {
+                throw AdrPlatformException.Invalid("Tags must not be empty.");
+            }
+
+            if (tag.Length > limits.MaxTagLength)
+            {
+                throw AdrPlatformException.Invalid($"The tag \"{tag[..Math.Min(tag.Length, 20)]}…\" is longer than {limits.MaxTagLength} characters.");
+            }
+
+            if (!tag.All(IsTagCharacter))
+            {
+                throw AdrPlatformException.Invalid($"The tag \"{tag}\" may contain only letters, digits, spaces and - _ . : / + #.");
+            }
+
+            if (!result.Contains(tag))
+            {
+                result.Add(tag);
+            }
+        }
+
+        if (result.Count > limits.MaxTags)
+        {
+            throw AdrPlatformException.Invalid($"{result.Count} tags given; at most {limits.MaxTags} are allowed.");
+        }
+
+        return [.. result];
+    }
+
+    public static ImmutableArray<string> Deciders(IEnumerable<string>? deciders, AdrLimits limits)
+    {
+        var result = new List<string>();
+        foreach (var raw in deciders ?? [])
+        {
+            var name = (raw ?? string.Empty).Trim();
+            if (name.Length == 0 || name.Length > limits.MaxDeciderLength || name.Any(char.IsControl))
+            {
+                throw AdrPlatformException.Invalid($"Each decider must be one line of 1 to {limits.MaxDeciderLength} characters.");
+            }
+
+            if (!result.Contains(name))
+            {
+                result.Add(name);
+            }
+        }
+
+        if (result.Count > limits.MaxDeciders)
+        {
+            throw AdrPlatformException.Invalid($"{result.Count} deciders given; at most {limits.MaxDeciders} are allowed.");
+        }
+
+        return [.. result];
+    }
+
+    public static string? Note(string? note, AdrLimits limits)
+    {
+        var value = note?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return value.Length <= limits.MaxNoteLength
+            ? value
+            : throw AdrPlatformException.Invalid($"The note has {value.Length} characters; at most {limits.MaxNoteLength} are allowed.");
+    }
+
+    public static AdrContent Content(
+        string? title, string? body, IEnumerable<string>? tags, IEnumerable<string>? deciders, DateOnly? date, AdrLimits limits) =>
+        new(Title(title, limits), Body(body, limits), Tags(tags, limits), Deciders(deciders, limits), date);
+
+    private static bool IsTagCharacter(char c) => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' or ':' or '/' or '+' or '#';
+}

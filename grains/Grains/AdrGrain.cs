@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using AdrPlatform.Domain;
+using AdrPlatform.Domain.Diff;
+using AdrPlatform.Errors;
+using AdrPlatform.Model;
+using AdrPlatform.Ports;
+
+namespace AdrPlatform.Grains;
+
+/// <summary>
+/// The single writer of one ADR. It keeps the current record in memory and writes every change
+/// through to the store; the rules themselves live in <see cref="AdrChanges"/>.
+/// </summary>
+public sealed class AdrGrain(IAdrStore store, TimeProvider clock) : Grain, IAdrGrain
+{
+    private string _tenant = string.Empty;
+    private int _number;
+    private AdrRecord? _current;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _number = (int)this.GetPrimaryKeyLong(out var tenant);
+        _tenant = tenant ?? throw new InvalidOperationException("An ADR grain key needs the tenant as key extension.");
+        _current = await store.FindAsync(_tenant, _number, cancellationToken);
+    }
+
+    public async Task<AdrRecord> CreateAsync(AdrDraft draft, string actor)
+    {
+        if (await Existing() is not null)
+        {
+            throw new AdrPlatformException(ErrorKind.AlreadyExists, $"{AdrId.Format(_number)} already exists.");
+        }
+
+        var change = AdrChanges.Create(_tenant, _number, draft, actor, clock.GetUtcNow(), AdrLimits.Default);
+        return await Commit(0, change);
+    }
+
+    public async Task<AdrRecord> GetAsync(bool includeDeleted) => await WithLinks(await Required(includeDeleted));
+
+    public async Task<AdrRecord> UpdateAsync(AdrEdit edit, string actor)
+    {
+        var current = await Required(includeDeleted: true);
+        return await Commit(current.Version, AdrChanges.Update(current, edit, actor, clock.GetUtcNow(), AdrLimits.Default));
+    }
+
+    public async Task<AdrRecord> SetStatusAsync(StatusChange change, string actor)
+    {
+        var current = await WithLinks(await Required(includeDeleted: true));
+        foreach (var by in change.SupersededBy.IsDefault ? [] : change.SupersededBy)
+        {
+            await EnsureLinkable(by);
+        }
+
+        return await Commit(current.Version, AdrChanges.SetStatus(current, change, actor, clock.GetUtcNow(), AdrLimits.Default));
+    }
+
+    public async Task<AdrRecord> LinkAsync(LinkType type, bool inverse, int target, string actor)
+    {
+        var current = await WithLinks(await Required(includeDeleted: true));
+        await EnsureLinkable(target);
+        var change = AdrChanges.Link(current, Canonical(type, inverse, target), actor, clock.GetUtcNow());
+        return await Commit(current.Version, change);
+    }
+
+    public async Task<AdrRecord> UnlinkAsync(LinkType type, bool inverse, int target, string actor)
+    {
+        var current = await WithLinks(await Required(includeDeleted: true));
+        var change = AdrChanges.Unlink(current, Canonical(type, inverse, target), actor, clock.GetUtcNow());
+        return await Commit(current.Version, change);
+    }
+
+    public async Task<AdrRecord> DeleteAsync(string actor)
+    {
+        var current = await Required(includeDeleted: true);
+        return await Commit(current.Version, AdrChanges.Delete(current, actor, clock.GetUtcNow()));
+    }
+
+    public async Task<AdrRecord> RestoreAsync(string actor)
+    {
+        var current = await Required(includeDeleted: true);
+        return await Commit(current.Version, AdrChanges.Restore(current, actor, clock.GetUtcNow()));
+    }
+
+    public async Task<ImmutableArray<AdrVersion>> ListVersionsAsync()
+    {
+        await Required(includeDeleted: true);
+        return await store.VersionsAsync(_tenant, _number, CancellationToken.None);
+    }
+
+    public async Task<AdrVersion> GetVersionAsync(int version)
+    {
+        await Required(includeDeleted: true);
+        return await Version(version);
+    }
+
+    public async Task<VersionDiff> DiffAsync(int fromVersion, int toVersion, int contextLines)
+    {
+        await Required(includeDeleted: true);
+        var from = await Version(fromVersion);
+        var to = await Version(toVersion);
+        var id = AdrId.Format(_number);
+        return UnifiedDiff.Create(VersionText.Render(from), VersionText.Render(to), $"{id} v{from.Version}", $"{id} v{to.Version}", contextLines);
+    }
+
+    public async Task<AdrRecord> RollbackAsync(int toVersion, int expectedVersion, string actor)
+    {
+        var current = await Required(includeDeleted: true);
+        var target = await Version(toVersion);
+        return await Commit(current.Version, AdrChanges.Rollback(current, target, expectedVersion, actor, clock.GetUtcNow()));
+    }
+
+    private async Task<AdrRecord> Commit(int expectedVersion, AdrChange change)
+    {
+        if (ReferenceEquals(change.Record, _current))
+        {
+            return await WithLinks(change.Record);
+        }
+
+        try
+        {
+            await store.WriteAsync(_tenant, expectedVersion, change, CancellationToken.None);
+        }
+        catch (StoreConflictException)
+        {
+            _current = await store.FindAsync(_tenant, _number, CancellationToken.None);
+            throw AdrPlatformException.Precondition($"{AdrId.Format(_number)} was changed concurrently; read it again and retry.");
+        }
+
+        _current = change.Record with { Links = [] };
+        return await WithLinks(_current);
+    }
+
+    /// <summary>An absent ADR is looked up again on every call: an import may have written it since.</summary>
+    private async Task<AdrRecord?> Existing() =>
+        _current ??= await store.FindAsync(_tenant, _number, CancellationToken.None);
+
+    private async Task<AdrRecord> Required(bool includeDeleted)
+    {
+        var current = await Existing();
+        if (current is null || (current.IsDeleted && !includeDeleted))
+        {
+            throw AdrPlatformException.NotFound($"{AdrId.Format(_number)} does not exist.");
+        }
+
+        return current;
+    }
+
+    private async Task<AdrRecord> WithLinks(AdrRecord record) =>
+        record with { Links = await store.LinksAsync(_tenant, _number, CancellationToken.None) };
+
+    private async Task<AdrVersion> Version(int version) =>
+        await store.FindVersionAsync(_tenant, _number, version, CancellationToken.None)
+        ?? throw AdrPlatformException.NotFound($"{AdrId.Format(_number)} has no version {version}.");
+
+    private async Task EnsureLinkable(int target)
+    {
+        var other = await store.FindAsync(_tenant, target, CancellationToken.None);
+        if (other is null || other.IsDeleted)
+        {
+            throw AdrPlatformException.NotFound($"{AdrId.Format(target)} does not exist.");
+        }
+    }
+
+    private AdrLink Canonical(LinkType type, bool inverse, int target) =>
+        inverse ? new AdrLink(target, type, _number) : new AdrLink(_number, type, target);
+}

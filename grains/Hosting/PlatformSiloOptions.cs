@@ -1,0 +1,21 @@
+namespace AdrPlatform.Hosting;
+
+/// <summary>How a silo joins its cluster. Bound from the "Orleans" configuration section.</summary>
+public sealed class PlatformSiloOptions
+{
+    public const string Section = "Orleans";
+
+    public string ClusterId { get; set; } = "adrplatform-dev";
+
+    public string ServiceId { get; set; } = "adrplatform";
+
+    /// <summary>localhost: one machine, the first silo is primary (development). Durable modes come with the Postgres adapter.</summary>
+    public string Clustering { get; set; } = "localhost";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The silo port of the primary silo, for localhost clustering of several processes.</summary>
+    public int PrimarySiloPort { get; set; } = 11111;
+}

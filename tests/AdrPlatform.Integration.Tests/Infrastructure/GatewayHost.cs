@@ -1,0 +1,79 @@
+using System.Globalization;
+using AdrPlatform.Gateway.Auth;
+using AdrPlatform.Gateway.Hosting;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace AdrPlatform.Integration.Tests.Infrastructure;
+
+/// <summary>The real front silo (Kestrel + Orleans) on a loopback port, with clients over gRPC and gRPC-Web.</summary>
+public sealed class GatewayHost : IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings;
+    private WebApplication? _app;
+
+    public GatewayHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    internal GatewayHost(Dictionary<string, string?> settings)
+    {
+        KeyPath = Path.Combine(Path.GetTempPath(), "adrplatform-tests", Guid.NewGuid().ToString("N"), "dev-key");
+        _settings = new Dictionary<string, string?>(settings)
+        {
+            ["Auth:DevelopmentKeyPath"] = KeyPath,
+            ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N"),
+        };
+        var siloPort = FreePort.Next();
+        _settings.TryAdd("Orleans:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
+        _settings.TryAdd("Orleans:PrimarySiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
+        _settings.TryAdd("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+    }
+
+    public string KeyPath { get; }
+
+    public Uri Address { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        _app = GatewayApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(_settings);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Address = new Uri(address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    public string Token(string tenant, string user, params string[] roles) =>
+        DevelopmentIssuer.LoadOrCreate(KeyPath).Mint(tenant, user, roles, "adrplatform", TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+
+    /// <summary>A channel speaking native gRPC (HTTP/2 without TLS) or gRPC-Web (HTTP/1.1).</summary>
+    public GrpcChannel Channel(Transport transport) => transport switch
+    {
+        Transport.Grpc => GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 }),
+        Transport.GrpcWeb => GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+        {
+            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, new HttpClientHandler()),
+            HttpVersion = new Version(1, 1),
+            HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            MaxReceiveMessageSize = 64 * 1024 * 1024,
+        }),
+        _ => throw new ArgumentOutOfRangeException(nameof(transport)),
+    };
+}

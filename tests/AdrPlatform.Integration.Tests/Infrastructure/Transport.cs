@@ -1,0 +1,7 @@
+namespace AdrPlatform.Integration.Tests.Infrastructure;
+
+public enum Transport
+{
+    Grpc,
+    GrpcWeb,
+}
