@@ -7,15 +7,16 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 
 echo "== contracts: buf lint and breaking-change check"
-(cd proto && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npx buf lint && npx buf breaking --against baseline/contracts.json)
+# npm install, not npm ci: npm 11's ci refuses buf's lock file over its platform-specific optional packages.
+(cd proto && npm install --no-audit --no-fund --loglevel=error >/dev/null && npx buf lint && npx buf breaking --against baseline/contracts.json)
 
 echo "== build (Release, warnings are errors)"
 dotnet build AdrPlatform.sln -c Release --nologo -v quiet
 
 results=$(mktemp -d)
 status=0
-for project in tests/*/; do
-  name=$(basename "$project")
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$results/$name.trx" \
     --logger "console;verbosity=minimal" || status=1

@@ -67,7 +67,7 @@ public static partial class GatewayApp
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "AdrPlatform front silo listening on {Urls} (gRPC and gRPC-Web on the same port; reflection and health are on)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "AdrPlatform front silo listening on {Urls}: gRPC (HTTP/2 prior knowledge, detected per connection, so Kestrel's HTTP/1.1-only warning above does not apply) and gRPC-Web on the same port; reflection and health are on")]
     private static partial void LogListening(ILogger logger, string urls);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Auth: DEVELOPMENT issuer - tokens are signed with the local key {KeyPath}. Mint one with: dotnet run --project gateway -- token --tenant acme --user alice --role editor. Configure Auth:Authority for a real OIDC issuer.")]

@@ -165,6 +165,7 @@ public sealed class AdrGrpcService(IGrainFactory grains, CallerResolver callers)
         var response = new Proto.ImportMarkdownResponse { Links = result.Links };
         response.Imported.AddRange(result.Imported.Select(a => new Proto.ImportedAdr { Id = AdrId.Format(a.Number), Title = a.Title, SourcePath = a.SourcePath }));
         response.Skipped.AddRange(result.Skipped.Select(s => new Proto.SkippedFile { Path = s.Path, Reason = s.Reason }));
+        response.Warnings.AddRange(result.Warnings.Select(w => new Proto.ImportWarning { Path = w.Path, Message = w.Reason }));
         return response;
     }
 

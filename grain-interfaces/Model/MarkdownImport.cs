@@ -11,7 +11,8 @@ public sealed record MarkdownUpload(
 public sealed record ImportResult(
     [property: Id(0)] ImmutableArray<ImportedAdrSummary> Imported,
     [property: Id(1)] ImmutableArray<SkippedUpload> Skipped,
-    [property: Id(2)] int Links);
+    [property: Id(2)] int Links,
+    [property: Id(3)] ImmutableArray<SkippedUpload> Warnings);
 
 [GenerateSerializer, Immutable, Alias("adr.imported")]
 public sealed record ImportedAdrSummary(
@@ -19,6 +20,7 @@ public sealed record ImportedAdrSummary(
     [property: Id(1)] string Title,
     [property: Id(2)] string SourcePath);
 
+/// <summary>A file of an upload and what there is to say about it: why it was skipped, or a warning.</summary>
 [GenerateSerializer, Immutable, Alias("adr.skipped")]
 public sealed record SkippedUpload(
     [property: Id(0)] string Path,

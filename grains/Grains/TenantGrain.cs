@@ -80,7 +80,8 @@ public sealed class TenantGrain(
         return new ImportResult(
             [.. plan.Adrs.Select(a => new ImportedAdrSummary(a.Number, a.Content.Title, a.SourcePath))],
             [.. plan.Skipped.Select(s => new SkippedUpload(s.Path, s.Reason))],
-            plan.Links.Count);
+            plan.Links.Count,
+            [.. plan.Warnings.Select(w => new SkippedUpload(w.Path, w.Message))]);
     }
 
     private static AdrChange Imported(string tenant, ImportedAdr adr, IReadOnlyList<AdrLink> links, string actor, DateTimeOffset now)

@@ -1,9 +1,9 @@
 namespace AdrPlatform.Hosting;
 
-/// <summary>How a silo joins its cluster. Bound from the "Orleans" configuration section.</summary>
+/// <summary>How a silo joins its cluster. Bound from the "Cluster" section (Orleans reads "Orleans" itself).</summary>
 public sealed class PlatformSiloOptions
 {
-    public const string Section = "Orleans";
+    public const string Section = "Cluster";
 
     public string ClusterId { get; set; } = "adrplatform-dev";
 

@@ -26,7 +26,7 @@ public static class SiloBuilderExtensions
                     options.ClusterId);
                 break;
             default:
-                throw new InvalidOperationException($"Orleans:Clustering \"{options.Clustering}\" is not supported; use \"localhost\".");
+                throw new InvalidOperationException($"Cluster:Clustering \"{options.Clustering}\" is not supported; use \"localhost\".");
         }
 
         return silo.AddAdrPlatformGrains();

@@ -25,12 +25,12 @@ public sealed class GatewayHost : IAsyncLifetime
         _settings = new Dictionary<string, string?>(settings)
         {
             ["Auth:DevelopmentKeyPath"] = KeyPath,
-            ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N"),
+            ["Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N"),
         };
         var siloPort = FreePort.Next();
-        _settings.TryAdd("Orleans:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
-        _settings.TryAdd("Orleans:PrimarySiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
-        _settings.TryAdd("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        _settings.TryAdd("Cluster:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
+        _settings.TryAdd("Cluster:PrimarySiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
+        _settings.TryAdd("Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
     }
 
     public string KeyPath { get; }

@@ -1,10 +1,10 @@
-namespace AdrPlatform.Domain.Tests.Markdown;
+namespace AdrPlatform.Tests.Support;
 
 /// <summary>
-/// Finds the real ADR folders used by <see cref="RealCorporaTests"/>: $ADR_CORPORA_DIR, or "../shared/data/adr-corpora"
+/// Finds the real ADR folders the import tests walk: $ADR_CORPORA_DIR, or "../shared/data/adr-corpora"
 /// beside the repository root (the directory holding AdrPlatform.sln, found by walking up from the test assembly).
 /// </summary>
-internal static class AdrCorpora
+public static class AdrCorpora
 {
     public const string DirectoryVariable = "ADR_CORPORA_DIR";
     public const string OptionalVariable = "ADR_CORPORA_OPTIONAL";
@@ -32,6 +32,31 @@ internal static class AdrCorpora
         }
 
         lookedAt = $"no directory above {AppContext.BaseDirectory} holds AdrPlatform.sln";
+        return null;
+    }
+
+    /// <summary>
+    /// The corpora folder. When it is missing the test fails with where it looked, unless
+    /// ADR_CORPORA_OPTIONAL=1: then the skip is reported through <paramref name="reportSkip"/> and null returned.
+    /// </summary>
+    public static string? Require(Action<string> reportSkip)
+    {
+        ArgumentNullException.ThrowIfNull(reportSkip);
+        var root = Find(out var lookedAt);
+        if (root is not null)
+        {
+            return root;
+        }
+
+        if (Optional)
+        {
+            reportSkip($"SKIPPED: the real ADR corpora are missing ({lookedAt}) and {OptionalVariable}=1.");
+            return null;
+        }
+
+        Xunit.Assert.Fail(
+            $"The real ADR corpora are missing: looked at {lookedAt}. Put them at ../shared/data/adr-corpora beside the repository, " +
+            $"set {DirectoryVariable} to their folder, or set {OptionalVariable}=1 to skip these tests.");
         return null;
     }
 }
