@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using AdrPlatform.Bench;
 using AdrPlatform.Contracts.Adr.V1;
+using AdrPlatform.Contracts.Tenant.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 // ADR API load generator: N concurrent clients over gRPC, a create/get/update/list mix,
 // throughput and p50/p95/p99 latency per operation.
-// usage: adr-bench --address http://127.0.0.1:5080 --token TOKEN [--clients 64] [--seconds 20] [--warmup 5]
-//                  [--mix get=80,list=5,create=5,update=10] [--seed-adrs 200] [--channels 4]
+// usage: adr-bench --address http://127.0.0.1:5080 --token TOKEN [--clients 64] [--seconds 20] [--warmup 15]
+//                  [--mix get=80,list=5,create=5,update=10] (also whoami=N: auth and gRPC without grains) [--seed-adrs 200] [--channels 4]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : string.Empty);
 string Option(string name, string fallback) => options.TryGetValue(name, out var v) ? v : fallback;
@@ -18,12 +19,12 @@ var address = new Uri(Option("address", "http://127.0.0.1:5080"));
 var token = Option("token", Environment.GetEnvironmentVariable("ADR_TOKEN") ?? string.Empty);
 var clients = Number("clients", 64);
 var seconds = Number("seconds", 20);
-var warmup = Number("warmup", 5);
+var warmup = Number("warmup", 15);
 var seedCount = Number("seed-adrs", 200);
 var channelCount = Number("channels", 4);
 var mix = Option("mix", "get=80,list=5,create=5,update=10").Split(',')
     .Select(p => p.Split('=')).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
-string[] kinds = ["get", "list", "create", "update"];
+string[] kinds = ["get", "list", "create", "update", "whoami"];
 var weights = kinds.Select(k => mix.GetValueOrDefault(k)).ToArray();
 
 var headers = new Metadata { { "authorization", "Bearer " + token } };
@@ -43,6 +44,7 @@ using var stop = new CancellationTokenSource();
 var workers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
 {
     var client = new AdrService.AdrServiceClient(channels[c % channels.Length]);
+    var tenants = new TenantService.TenantServiceClient(channels[c % channels.Length]);
     var random = new Random(c);
     var versions = new Dictionary<string, int>();
     var stopwatch = new Stopwatch();
@@ -61,6 +63,9 @@ var workers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
             switch (kinds[kind])
             {
+                case "whoami":
+                    await tenants.WhoAmIAsync(new WhoAmIRequest(), headers);
+                    break;
                 case "get":
                     await client.GetAdrAsync(new GetAdrRequest { Id = id }, headers);
                     break;

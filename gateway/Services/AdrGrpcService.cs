@@ -62,7 +62,7 @@ public sealed class AdrGrpcService(IGrainFactory grains, CallerResolver callers)
             NullIfEmpty(request.Text),
             request.IncludeDeleted);
         var page = await grains.GetGrain<IAdrCatalogGrain>(caller.Tenant).ListAsync(query);
-        var response = new Proto.ListAdrsResponse { NextPageToken = PageToken.Encode(page.NextBeforeNumber), TotalSize = page.TotalSize };
+        var response = new Proto.ListAdrsResponse { NextPageToken = PageToken.Encode(page.NextBeforeNumber) };
         response.Adrs.AddRange(page.Items.Select(AdrMapping.ToProto));
         return response;
     }

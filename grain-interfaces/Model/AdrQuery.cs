@@ -16,5 +16,4 @@ public sealed record AdrQuery(
 [GenerateSerializer, Immutable, Alias("adr.page")]
 public sealed record AdrPage(
     [property: Id(0)] ImmutableArray<AdrRecord> Items,
-    [property: Id(1)] int? NextBeforeNumber,
-    [property: Id(2)] int TotalSize);
+    [property: Id(1)] int? NextBeforeNumber);

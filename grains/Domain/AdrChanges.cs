@@ -117,7 +117,7 @@ public static class AdrChanges
         return new AdrChange(current with { DeletedAt = null, UpdatedAt = now, UpdatedBy = actor }, null);
     }
 
-    /// <summary>Adds a link in canonical direction; linking an ADR to itself or twice is refused.</summary>
+    /// <summary>Adds a link given in canonical direction (<see cref="AdrLink.Canonical"/>); linking an ADR to itself or twice is refused.</summary>
     public static AdrChange Link(AdrRecord current, AdrLink link, string actor, DateTimeOffset now)
     {
         EnsureWritable(current);
@@ -127,7 +127,7 @@ public static class AdrChanges
             throw AdrPlatformException.Invalid("An ADR cannot be linked to itself.");
         }
 
-        if (current.Links.Contains(link) || (link.Type == LinkType.RelatesTo && current.Links.Contains(link with { From = link.To, To = link.From })))
+        if (current.Links.Contains(link))
         {
             throw new AdrPlatformException(ErrorKind.AlreadyExists, "That link already exists.");
         }
@@ -139,8 +139,7 @@ public static class AdrChanges
     {
         EnsureWritable(current);
         EnsureInvolves(current, link);
-        var existing = current.Links.FirstOrDefault(l => l == link
-            || (link.Type == LinkType.RelatesTo && l == link with { From = link.To, To = link.From }));
+        var existing = current.Links.FirstOrDefault(l => l == link);
         if (existing is null)
         {
             throw AdrPlatformException.NotFound("That link does not exist.");

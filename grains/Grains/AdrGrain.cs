@@ -162,5 +162,5 @@ public sealed class AdrGrain(IAdrStore store, TimeProvider clock) : Grain, IAdrG
     }
 
     private AdrLink Canonical(LinkType type, bool inverse, int target) =>
-        inverse ? new AdrLink(target, type, _number) : new AdrLink(_number, type, target);
+        inverse ? AdrLink.Canonical(target, type, _number) : AdrLink.Canonical(_number, type, target);
 }

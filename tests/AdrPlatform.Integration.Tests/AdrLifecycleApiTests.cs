@@ -119,7 +119,6 @@ public class AdrLifecycleApiTests(GatewayHost host) : IClassFixture<GatewayHost>
         do
         {
             var page = await adrs.ListAdrsAsync(new ListAdrsRequest { PageSize = 2, PageToken = token });
-            Assert.Equal(6, page.TotalSize);
             pages.AddRange(page.Adrs.Select(a => a.Id));
             token = page.NextPageToken;
         }
@@ -129,9 +128,9 @@ public class AdrLifecycleApiTests(GatewayHost host) : IClassFixture<GatewayHost>
         Assert.Equal(["ADR-0003"], (await adrs.ListAdrsAsync(new ListAdrsRequest { Statuses = { AdrStatus.Accepted } })).Adrs.Select(a => a.Id));
         Assert.Equal(["ADR-0006", "ADR-0004", "ADR-0002"], (await adrs.ListAdrsAsync(new ListAdrsRequest { Tags = { "EVEN" } })).Adrs.Select(a => a.Id));
         Assert.Equal(["ADR-0006", "ADR-0004", "ADR-0002"], (await adrs.ListAdrsAsync(new ListAdrsRequest { Text = "KAFKA" })).Adrs.Select(a => a.Id));
-        Assert.Equal(6, (await adrs.ListAdrsAsync(new ListAdrsRequest { Author = "alice" })).TotalSize);
-        Assert.Equal(0, (await adrs.ListAdrsAsync(new ListAdrsRequest { Author = "mallory" })).TotalSize);
-        Assert.Equal(7, (await adrs.ListAdrsAsync(new ListAdrsRequest { IncludeDeleted = true })).TotalSize);
+        Assert.Equal(6, (await adrs.ListAdrsAsync(new ListAdrsRequest { Author = "alice" })).Adrs.Count);
+        Assert.Empty((await adrs.ListAdrsAsync(new ListAdrsRequest { Author = "mallory" })).Adrs);
+        Assert.Equal(7, (await adrs.ListAdrsAsync(new ListAdrsRequest { IncludeDeleted = true })).Adrs.Count);
     }
 
     [Theory]

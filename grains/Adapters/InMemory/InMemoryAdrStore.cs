@@ -97,32 +97,25 @@ public sealed class InMemoryAdrStore : IAdrStore
         lock (adrs)
         {
             var page = ImmutableArray.CreateBuilder<AdrRecord>(query.PageSize);
-            var total = 0;
             int? next = null;
-            foreach (var record in adrs.Records.Values.Reverse())
+            foreach (var number in adrs.CandidatesNewestFirst(query))
             {
+                var record = adrs.Records[number];
                 if (!AdrFilter.Matches(record, query))
                 {
                     continue;
                 }
 
-                total++;
-                if (query.BeforeNumber is { } before && record.Number >= before)
+                if (page.Count == query.PageSize)
                 {
-                    continue;
+                    next = page[^1].Number;
+                    break;
                 }
 
-                if (page.Count < query.PageSize)
-                {
-                    page.Add(adrs.WithLinks(record));
-                }
-                else
-                {
-                    next ??= page[^1].Number;
-                }
+                page.Add(adrs.WithLinks(record));
             }
 
-            return Task.FromResult(new AdrPage(page.ToImmutable(), next, total));
+            return Task.FromResult(new AdrPage(page.ToImmutable(), next));
         }
     }
 
@@ -143,16 +136,68 @@ public sealed class InMemoryAdrStore : IAdrStore
 
         public Dictionary<int, List<AdrVersion>> Versions { get; } = [];
 
-        private Dictionary<int, HashSet<AdrLink>> LinksByAdr { get; } = [];
+        /// <summary>Each ADR's links, kept sorted on write so reads hand out the array as it is.</summary>
+        private Dictionary<int, ImmutableArray<AdrLink>> LinksByAdr { get; } = [];
 
-        public ImmutableArray<AdrLink> LinksOf(int number) =>
-            LinksByAdr.TryGetValue(number, out var links) ? [.. links.OrderBy(l => l.From).ThenBy(l => l.Type).ThenBy(l => l.To)] : [];
+        /// <summary>ADR numbers by tag, so a tag filter walks only the ADRs that carry the tag.</summary>
+        private Dictionary<string, SortedSet<int>> NumbersByTag { get; } = new(StringComparer.Ordinal);
+
+        public ImmutableArray<AdrLink> LinksOf(int number) => LinksByAdr.GetValueOrDefault(number, []);
+
+        /// <summary>The numbers a query has to look at, newest first, below its page start.</summary>
+        public IEnumerable<int> CandidatesNewestFirst(AdrQuery query)
+        {
+            var below = query.BeforeNumber ?? int.MaxValue;
+            if (!query.Tags.IsDefaultOrEmpty)
+            {
+                var rarest = query.Tags.Select(t => NumbersByTag.GetValueOrDefault(t)).MinBy(set => set?.Count ?? 0);
+                return rarest is null || rarest.Count == 0 || below <= rarest.Min
+                    ? []
+                    : rarest.GetViewBetween(rarest.Min, below - 1).Reverse();
+            }
+
+            return AllBelow(below);
+        }
+
+        private IEnumerable<int> AllBelow(int below)
+        {
+            var keys = Records.Keys;
+            int low = 0, high = keys.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                (low, high) = keys[middle] < below ? (middle + 1, high) : (low, middle);
+            }
+
+            for (var i = low - 1; i >= 0; i--)
+            {
+                yield return keys[i];
+            }
+        }
 
         public AdrRecord WithLinks(AdrRecord record) => record with { Links = LinksOf(record.Number) };
 
         public void Apply(AdrChange change)
         {
             var record = change.Record with { Links = [] };
+            if (Records.TryGetValue(record.Number, out var previous))
+            {
+                foreach (var tag in previous.Content.Tags)
+                {
+                    NumbersByTag[tag].Remove(record.Number);
+                }
+            }
+
+            foreach (var tag in record.Content.Tags)
+            {
+                if (!NumbersByTag.TryGetValue(tag, out var numbers))
+                {
+                    NumbersByTag[tag] = numbers = [];
+                }
+
+                numbers.Add(record.Number);
+            }
+
             Records[record.Number] = record;
             if (change.NewVersion is { } version)
             {
@@ -164,27 +209,14 @@ public sealed class InMemoryAdrStore : IAdrStore
                 history.Add(version);
             }
 
-            foreach (var link in change.AddedLinks)
+            foreach (var link in change.AddedLinks.Concat(change.RemovedLinks))
             {
-                Index(link.From).Add(link);
-                Index(link.To).Add(link);
+                foreach (var side in (int[])[link.From, link.To])
+                {
+                    LinksByAdr[side] = [.. LinksOf(side).Except(change.RemovedLinks).Union(change.AddedLinks.Where(l => l.From == side || l.To == side))
+                        .Order(AdrLink.Order)];
+                }
             }
-
-            foreach (var link in change.RemovedLinks)
-            {
-                Index(link.From).Remove(link);
-                Index(link.To).Remove(link);
-            }
-        }
-
-        private HashSet<AdrLink> Index(int number)
-        {
-            if (!LinksByAdr.TryGetValue(number, out var links))
-            {
-                LinksByAdr[number] = links = [];
-            }
-
-            return links;
         }
     }
 }

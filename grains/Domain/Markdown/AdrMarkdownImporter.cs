@@ -51,7 +51,7 @@ public static class AdrMarkdownImporter
 
         return new ImportPlan(
             [.. adrs.OrderBy(a => a.Number)],
-            [.. links.Where(l => adrs.Exists(a => a.Number == l.From) && adrs.Exists(a => a.Number == l.To)).Order(CanonicalLink.Order)],
+            [.. links.Where(l => adrs.Exists(a => a.Number == l.From) && adrs.Exists(a => a.Number == l.To)).Order(AdrLink.Order)],
             [.. skipped.OrderBy(s => s.Path, StringComparer.Ordinal)],
             problems,
             warnings);

@@ -14,9 +14,6 @@ internal static class CanonicalLink
         LinkVerb.SupersededBy => new AdrLink(other, LinkType.Supersedes, self),
         LinkVerb.Amends => new AdrLink(self, LinkType.Amends, other),
         LinkVerb.AmendedBy => new AdrLink(other, LinkType.Amends, self),
-        _ => new AdrLink(Math.Min(self, other), LinkType.RelatesTo, Math.Max(self, other)),
+        _ => AdrLink.Canonical(self, LinkType.RelatesTo, other),
     };
-
-    public static IComparer<AdrLink> Order { get; } = Comparer<AdrLink>.Create((a, b) =>
-        a.From != b.From ? a.From.CompareTo(b.From) : a.Type != b.Type ? a.Type.CompareTo(b.Type) : a.To.CompareTo(b.To));
 }

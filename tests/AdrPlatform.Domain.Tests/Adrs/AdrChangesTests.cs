@@ -123,10 +123,12 @@ public class AdrChangesTests
     [Fact]
     public void Links_are_refused_twice_and_relates_to_is_symmetric()
     {
+        Assert.Equal(new AdrLink(3, LinkType.RelatesTo, 7), AdrLink.Canonical(7, LinkType.RelatesTo, 3));
+        Assert.Equal(new AdrLink(7, LinkType.Amends, 3), AdrLink.Canonical(7, LinkType.Amends, 3));
         var current = Created() with { Links = [new AdrLink(3, LinkType.RelatesTo, 7)] };
-        var error = Assert.Throws<AdrPlatformException>(() => AdrChanges.Link(current, new AdrLink(7, LinkType.RelatesTo, 3), "bob", T0));
+        var error = Assert.Throws<AdrPlatformException>(() => AdrChanges.Link(current, AdrLink.Canonical(7, LinkType.RelatesTo, 3), "bob", T0));
         Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
-        var unlinked = AdrChanges.Unlink(current, new AdrLink(7, LinkType.RelatesTo, 3), "bob", T0);
+        var unlinked = AdrChanges.Unlink(current, AdrLink.Canonical(7, LinkType.RelatesTo, 3), "bob", T0);
         Assert.Equal<AdrLink>([new AdrLink(3, LinkType.RelatesTo, 7)], unlinked.RemovedLinks);
     }
 

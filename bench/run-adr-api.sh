@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# ADR API load: starts the front silo (embedded default, Release) on a spare port, mints a
+# token, drives it with bench/AdrPlatform.Bench, then stops it. Extra arguments go to the
+# load generator, e.g.: bash bench/run-adr-api.sh --clients 64 --seconds 30
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${BENCH_PORT:-5099}
+key=$(mktemp -d)/dev-key
+dotnet build gateway -c Release --nologo -v quiet
+dotnet build bench/AdrPlatform.Bench -c Release --nologo -v quiet
+dotnet gateway/bin/Release/net10.0/adrplatform-gateway.dll --Gateway:Port=$port --Auth:DevelopmentKeyPath="$key" \
+  --Cluster:SiloPort=21111 --Cluster:PrimarySiloPort=21111 --Cluster:GatewayPort=40000 --Logging:LogLevel:Default=Warning >/tmp/adr-bench-gateway.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+token=$(dotnet gateway/bin/Release/net10.0/adrplatform-gateway.dll token --tenant bench --user loadgen --role editor --key "$key")
+dotnet bench/AdrPlatform.Bench/bin/Release/net10.0/adr-bench.dll --address "http://127.0.0.1:$port" --token "$token" "$@"
+echo "server RSS after run: $(ps -o rss= -p $server | awk '{printf "%.0f MiB", $1/1024}')"
