@@ -9,12 +9,12 @@ public sealed class PlatformSiloOptions
 
     public string ServiceId { get; set; } = "adrplatform";
 
-    /// <summary>localhost: one machine, the first silo is primary (development). Durable modes come with the Postgres adapter.</summary>
-    public string Clustering { get; set; } = "localhost";
-
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one at (database-backed clustering).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     /// <summary>The silo port of the primary silo, for localhost clustering of several processes.</summary>
     public int PrimarySiloPort { get; set; } = 11111;

@@ -1,44 +1,90 @@
+using System.Data.Common;
 using System.Net;
 using AdrPlatform.Adapters.InMemory;
+using AdrPlatform.Adapters.Postgres;
 using AdrPlatform.Grains;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace AdrPlatform.Hosting;
 
 /// <summary>The one place that says how a silo of this platform is put together; every host calls it.</summary>
 public static class SiloBuilderExtensions
 {
+    private const string NpgsqlInvariant = "Npgsql";
+
     public static ISiloBuilder AddAdrPlatform(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        var options = configuration.GetSection(PlatformSiloOptions.Section).Get<PlatformSiloOptions>() ?? new PlatformSiloOptions();
-        switch (options.Clustering)
+        ArgumentNullException.ThrowIfNull(configuration);
+        var cluster = configuration.GetSection(PlatformSiloOptions.Section).Get<PlatformSiloOptions>() ?? new PlatformSiloOptions();
+        var storage = configuration.GetSection(PlatformStorageOptions.Section).Get<PlatformStorageOptions>() ?? new PlatformStorageOptions();
+        if (storage.UsesPostgres)
         {
-            case "localhost":
-                silo.UseLocalhostClustering(
-                    options.SiloPort,
-                    options.GatewayPort,
-                    new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort),
-                    options.ServiceId,
-                    options.ClusterId);
-                break;
-            default:
-                throw new InvalidOperationException($"Cluster:Clustering \"{options.Clustering}\" is not supported; use \"localhost\".");
+            return silo.AddPostgres(configuration, cluster, storage);
         }
 
+        if (!string.Equals(storage.Provider, PlatformStorageOptions.Memory, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Provider \"{storage.Provider}\" is not supported; use \"memory\" or \"postgres\".");
+        }
+
+        silo.UseLocalhostClustering(
+            cluster.SiloPort, cluster.GatewayPort, new IPEndPoint(IPAddress.Loopback, cluster.PrimarySiloPort), cluster.ServiceId, cluster.ClusterId);
         return silo.AddAdrPlatformGrains();
     }
 
-    /// <summary>Storage and services the grains need, without clustering (test clusters bring their own).</summary>
+    /// <summary>Storage and services the grains need, in memory, without clustering (test clusters bring their own).</summary>
     public static ISiloBuilder AddAdrPlatformGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddMemoryGrainStorage(StorageNames.Tenants);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAdrStore, InMemoryAdrStore>();
+        return silo;
+    }
+
+    private static ISiloBuilder AddPostgres(this ISiloBuilder silo, IConfiguration configuration, PlatformSiloOptions cluster, PlatformStorageOptions storage)
+    {
+        var app = configuration.GetConnectionString(ConnectionStringNames.App)
+            ?? throw new InvalidOperationException($"Storage:Provider is postgres but ConnectionStrings:{ConnectionStringNames.App} is not set.");
+        DbProviderFactories.RegisterFactory(NpgsqlInvariant, NpgsqlFactory.Instance);
+        if (storage.MigrateOnStart)
+        {
+            var owner = configuration.GetConnectionString(ConnectionStringNames.Owner)
+                ?? throw new InvalidOperationException($"Storage:MigrateOnStart needs ConnectionStrings:{ConnectionStringNames.Owner} (the owner role).");
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+                new MigrationsAtStartup(owner, services.GetRequiredService<ILogger<MigrationsAtStartup>>()));
+        }
+
+        silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = cluster.ServiceId;
+        });
+        silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = app;
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.Tenants, options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = app;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = app;
+        });
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(app));
+        silo.Services.TryAddSingleton<IAdrStore, PostgresAdrStore>();
         return silo;
     }
 }
