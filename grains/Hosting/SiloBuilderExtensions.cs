@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using AdrPlatform.Adapters.InMemory;
 using AdrPlatform.Adapters.Postgres;
@@ -15,6 +14,7 @@ namespace AdrPlatform.Hosting;
 /// <summary>The one place that says how a silo of this platform is put together; every host calls it.</summary>
 public static class SiloBuilderExtensions
 {
+    // Orleans maps this invariant name to Npgsql's provider factory itself.
     private const string NpgsqlInvariant = "Npgsql";
 
     public static ISiloBuilder AddAdrPlatform(this ISiloBuilder silo, IConfiguration configuration)
@@ -52,7 +52,6 @@ public static class SiloBuilderExtensions
     {
         var app = configuration.GetConnectionString(ConnectionStringNames.App)
             ?? throw new InvalidOperationException($"Storage:Provider is postgres but ConnectionStrings:{ConnectionStringNames.App} is not set.");
-        DbProviderFactories.RegisterFactory(NpgsqlInvariant, NpgsqlFactory.Instance);
         if (storage.MigrateOnStart)
         {
             var owner = configuration.GetConnectionString(ConnectionStringNames.Owner)
@@ -67,6 +66,9 @@ public static class SiloBuilderExtensions
             options.ServiceId = cluster.ServiceId;
         });
         silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+        // Failure detection and call time-outs can be tightened per deployment (the failover tests do).
+        silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(configuration.GetSection("Cluster:Membership"));
+        silo.Configure<Orleans.Configuration.SiloMessagingOptions>(configuration.GetSection("Cluster:Messaging"));
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = NpgsqlInvariant;
