@@ -49,6 +49,7 @@ public static partial class GatewayApp
         app.UseAuthorization();
         app.MapGrpcService<AdrGrpcService>().RequireAuthorization();
         app.MapGrpcService<TenantGrpcService>().RequireAuthorization();
+        app.MapGrpcService<SearchGrpcService>().RequireAuthorization();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));

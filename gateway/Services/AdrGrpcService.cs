@@ -55,14 +55,14 @@ public sealed class AdrGrpcService(IGrainFactory grains, CallerResolver callers)
 
         var query = new AdrQuery(
             request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize),
-            PageToken.Decode(request.PageToken),
+            PageToken.Decode("before", request.PageToken),
             [.. request.Statuses.Select(AdrMapping.Status)],
             [.. request.Tags.Select(t => t.Trim().ToLowerInvariant())],
             NullIfEmpty(request.Author),
             NullIfEmpty(request.Text),
             request.IncludeDeleted);
         var page = await grains.GetGrain<IAdrCatalogGrain>(caller.Tenant).ListAsync(query);
-        var response = new Proto.ListAdrsResponse { NextPageToken = PageToken.Encode(page.NextBeforeNumber) };
+        var response = new Proto.ListAdrsResponse { NextPageToken = PageToken.Encode("before", page.NextBeforeNumber) };
         response.Adrs.AddRange(page.Items.Select(AdrMapping.ToProto));
         return response;
     }

@@ -5,15 +5,13 @@ using AdrPlatform.Errors;
 
 namespace AdrPlatform.Gateway.Services;
 
-/// <summary>An opaque page token: the position after which the next page starts.</summary>
+/// <summary>An opaque page token: a named position ("before:42", "offset:20") the next page starts from.</summary>
 public static class PageToken
 {
-    private const string Prefix = "before:";
+    public static string Encode(string kind, int? position) =>
+        position is { } n ? Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{kind}:{n.ToString(CultureInfo.InvariantCulture)}")) : string.Empty;
 
-    public static string Encode(int? beforeNumber) =>
-        beforeNumber is { } n ? Base64Url.EncodeToString(Encoding.ASCII.GetBytes(Prefix + n.ToString(CultureInfo.InvariantCulture))) : string.Empty;
-
-    public static int? Decode(string? token)
+    public static int? Decode(string kind, string? token)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -23,10 +21,11 @@ public static class PageToken
         try
         {
             var text = token.Length <= 64 ? Encoding.ASCII.GetString(Base64Url.DecodeFromChars(token)) : string.Empty;
-            if (text.StartsWith(Prefix, StringComparison.Ordinal)
-                && int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            var prefix = kind + ":";
+            if (text.StartsWith(prefix, StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position))
             {
-                return number;
+                return position;
             }
         }
         catch (FormatException)

@@ -127,6 +127,7 @@ public sealed class AdrGrain(IAdrStore store, TimeProvider clock) : Grain, IAdrG
         }
 
         _current = change.Record with { Links = [] };
+        await GrainFactory.GetGrain<IAdrIndexerGrain>(_tenant).ReindexAsync([_number]);
         return await WithLinks(_current);
     }
 

@@ -70,6 +70,7 @@ public sealed class TenantGrain(
             throw new AdrPlatformException(ErrorKind.AlreadyExists, $"Nothing was imported: {conflict.Message}");
         }
 
+        await GrainFactory.GetGrain<IAdrIndexerGrain>(tenant).ReindexAsync([.. plan.Adrs.Select(a => a.Number)]);
         var highest = plan.Adrs.Max(a => a.Number);
         if (state.State.NextAdrNumber <= highest)
         {

@@ -1,13 +1,15 @@
 using System.Net;
 using AdrPlatform.Adapters.InMemory;
 using AdrPlatform.Adapters.Postgres;
+using AdrPlatform.Adapters.Embeddings;
 using AdrPlatform.Grains;
+using AdrPlatform.Grains.Search;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace AdrPlatform.Hosting;
 
@@ -35,6 +37,7 @@ public static class SiloBuilderExtensions
 
         silo.UseLocalhostClustering(
             cluster.SiloPort, cluster.GatewayPort, new IPEndPoint(IPAddress.Loopback, cluster.PrimarySiloPort), cluster.ServiceId, cluster.ClusterId);
+        silo.AddSearch(configuration);
         return silo.AddAdrPlatformGrains();
     }
 
@@ -45,7 +48,16 @@ public static class SiloBuilderExtensions
         silo.AddMemoryGrainStorage(StorageNames.Tenants);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAdrStore, InMemoryAdrStore>();
+        silo.Services.TryAddSingleton<ISearchIndex, InMemorySearchIndex>();
+        silo.Services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalHashingEmbeddingGenerator());
+        silo.Services.AddOptions<SearchOptions>();
         return silo;
+    }
+
+    private static void AddSearch(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddAdrPlatformEmbeddings(configuration);
+        silo.Services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section));
     }
 
     private static ISiloBuilder AddPostgres(this ISiloBuilder silo, IConfiguration configuration, PlatformSiloOptions cluster, PlatformStorageOptions storage)
@@ -85,8 +97,10 @@ public static class SiloBuilderExtensions
             options.ConnectionString = app;
         });
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(app));
+        silo.Services.AddSingleton(_ => PostgresDataSource.Create(app));
         silo.Services.TryAddSingleton<IAdrStore, PostgresAdrStore>();
+        silo.Services.TryAddSingleton<ISearchIndex, PostgresSearchIndex>();
+        silo.AddSearch(configuration);
         return silo;
     }
 }

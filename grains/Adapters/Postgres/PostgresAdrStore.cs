@@ -13,7 +13,7 @@ namespace AdrPlatform.Adapters.Postgres;
 /// ADR records, history and links in PostgreSQL. Every call is one transaction of one tenant
 /// (<see cref="TenantSession"/>), so row-level security scopes every statement to that tenant.
 /// </summary>
-public sealed partial class PostgresAdrStore(NpgsqlDataSource dataSource, ILogger<PostgresAdrStore> logger) : IAdrStore
+public sealed class PostgresAdrStore(NpgsqlDataSource dataSource, ILogger<PostgresAdrStore> logger) : IAdrStore
 {
     private const string RecordColumns =
         "number, title, body, tags, deciders, decision_date, status, status_note, version, created_at, created_by, updated_at, updated_by, deleted_at";
@@ -163,25 +163,8 @@ public sealed partial class PostgresAdrStore(NpgsqlDataSource dataSource, ILogge
             return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
         }, cancellationToken);
 
-    private async Task<T> Run<T>(string tenant, Func<TenantSession, Task<T>> work, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var session = await TenantSession.BeginAsync(dataSource, tenant, cancellationToken);
-            var result = await work(session);
-            await session.CommitAsync(cancellationToken);
-            return result;
-        }
-        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw new StoreConflictException("A concurrent write got there first.", error);
-        }
-        catch (NpgsqlException error) when (error is not PostgresException || error.IsTransient)
-        {
-            LogUnavailable(logger, error);
-            throw new AdrPlatformException(ErrorKind.Unavailable, "The database is unavailable; retry shortly.");
-        }
-    }
+    private Task<T> Run<T>(string tenant, Func<TenantSession, Task<T>> work, CancellationToken cancellationToken) =>
+        TenantSession.RunAsync(dataSource, tenant, work, logger, cancellationToken);
 
     private static async Task<bool> Insert(TenantSession session, string tenant, AdrRecord record, CancellationToken cancellationToken)
     {
@@ -328,7 +311,4 @@ public sealed partial class PostgresAdrStore(NpgsqlDataSource dataSource, ILogge
             reader.GetString(10),
             reader.GetFieldValue<DateTimeOffset>(11),
             reader.IsDBNull(12) ? null : reader.GetString(12));
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The ADR store could not reach PostgreSQL")]
-    private static partial void LogUnavailable(ILogger logger, Exception error);
 }

@@ -1,3 +1,6 @@
+using AdrPlatform.Errors;
+using AdrPlatform.Ports;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace AdrPlatform.Adapters.Postgres;
@@ -6,7 +9,7 @@ namespace AdrPlatform.Adapters.Postgres;
 /// One transaction of one tenant: opens a pooled connection as the application role and sets
 /// <c>app.tenant</c> for this transaction only, which the row-level security policies read.
 /// </summary>
-public sealed class TenantSession : IAsyncDisposable
+public sealed partial class TenantSession : IAsyncDisposable
 {
     private TenantSession(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -46,6 +49,33 @@ public sealed class TenantSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one committed transaction of <paramref name="tenant"/>. A lost
+    /// uniqueness race becomes <see cref="StoreConflictException"/>; an unreachable database becomes
+    /// UNAVAILABLE for the caller (logged here, without the statement's data).
+    /// </summary>
+    public static async Task<T> RunAsync<T>(
+        NpgsqlDataSource dataSource, string tenant, Func<TenantSession, Task<T>> work, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            await using var session = await BeginAsync(dataSource, tenant, cancellationToken);
+            var result = await work(session);
+            await session.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new StoreConflictException("A concurrent write got there first.", error);
+        }
+        catch (NpgsqlException error) when (error is not PostgresException || error.IsTransient)
+        {
+            LogUnavailable(logger, error);
+            throw new AdrPlatformException(ErrorKind.Unavailable, "The database is unavailable; retry shortly.");
+        }
+    }
+
     public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
 
     public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
@@ -55,4 +85,7 @@ public sealed class TenantSession : IAsyncDisposable
         await Transaction.DisposeAsync();
         await Connection.DisposeAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL could not be reached")]
+    private static partial void LogUnavailable(ILogger logger, Exception error);
 }

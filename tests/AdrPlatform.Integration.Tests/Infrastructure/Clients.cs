@@ -14,6 +14,8 @@ public sealed class Clients(GatewayHost host, Transport transport, string token)
         return metadata;
     });
 
+    public CallInvoker Invoker => _invoker;
+
     public AdrService.AdrServiceClient Adrs => new(_invoker);
 
     public TenantService.TenantServiceClient Tenants => new(_invoker);

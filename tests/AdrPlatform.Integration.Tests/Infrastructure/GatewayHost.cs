@@ -27,6 +27,7 @@ public sealed class GatewayHost : IAsyncLifetime
             ["Auth:DevelopmentKeyPath"] = KeyPath,
             ["Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N"),
         };
+        _settings.TryAdd("Storage:Provider", "memory");
         var siloPort = FreePort.Next();
         _settings.TryAdd("Cluster:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
         _settings.TryAdd("Cluster:PrimarySiloPort", siloPort.ToString(CultureInfo.InvariantCulture));

@@ -29,7 +29,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
                 $"PostgreSQL is not reachable for the tests ({error.Message}). Run scripts/install-postgres.sh (the test script does), or set ADR_PG_TEST_OWNER and ADR_PG_TEST_APP.", error);
         }
 
-        App = NpgsqlDataSource.Create(AppConnectionString);
+        App = PostgresDataSource.Create(AppConnectionString);
     }
 
     public async Task DisposeAsync()

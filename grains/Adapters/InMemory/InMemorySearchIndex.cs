@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using AdrPlatform.Domain.Search;
+using AdrPlatform.Model;
+using AdrPlatform.Ports;
+
+namespace AdrPlatform.Adapters.InMemory;
+
+/// <summary>
+/// The embedded default's search index: BM25 over passages for full text, exact cosine over every
+/// passage embedding for meaning. One process; nothing survives a restart.
+/// </summary>
+public sealed class InMemorySearchIndex : ISearchIndex
+{
+    private readonly ConcurrentDictionary<string, TenantIndex> _tenants = new(StringComparer.Ordinal);
+
+    public Task ReplaceAsync(string tenant, SearchDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(chunks);
+        var index = Tenant(tenant);
+        lock (index)
+        {
+            if (index.Documents.TryGetValue(document.Number, out var existing) && existing.Document.Version > document.Version)
+            {
+                return Task.CompletedTask;
+            }
+
+            index.Remove(document.Number);
+            index.Documents[document.Number] = (document, chunks);
+            foreach (var chunk in chunks)
+            {
+                index.Text.Upsert((document.Number, chunk.Index), document.Title + "\n" + chunk.Heading + "\n" + chunk.Text);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(string tenant, int number, CancellationToken cancellationToken)
+    {
+        var index = Tenant(tenant);
+        lock (index)
+        {
+            index.Remove(number);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ChunkHit>> LexicalAsync(string tenant, string query, SearchFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        var index = Tenant(tenant);
+        lock (index)
+        {
+            var ranked = index.Text.Search(query, limit, key => SearchFilterRules.Matches(index.Documents[key.Number].Document, filter));
+            IReadOnlyList<ChunkHit> hits = [.. ranked.Select(r => index.Hit(r.Key.Number, r.Key.Chunk, r.Score))];
+            return Task.FromResult(hits);
+        }
+    }
+
+    public Task<IReadOnlyList<ChunkHit>> SemanticAsync(
+        string tenant, ReadOnlyMemory<float> vector, SearchFilter filter, int? excludeNumber, int limit, CancellationToken cancellationToken)
+    {
+        var index = Tenant(tenant);
+        lock (index)
+        {
+            IReadOnlyList<ChunkHit> hits = [.. index.Documents.Values
+                .Where(d => d.Document.Number != excludeNumber && SearchFilterRules.Matches(d.Document, filter))
+                .SelectMany(d => d.Chunks.Select(c => (d.Document.Number, c.Index, Score: (double)VectorMath.Cosine(vector.Span, c.Embedding.Span))))
+                .OrderByDescending(c => c.Score).ThenBy(c => c.Number).ThenBy(c => c.Index)
+                .Take(limit)
+                .Select(c => index.Hit(c.Number, c.Index, c.Score))];
+            return Task.FromResult(hits);
+        }
+    }
+
+    public Task<float[]?> AdrVectorAsync(string tenant, int number, CancellationToken cancellationToken)
+    {
+        var index = Tenant(tenant);
+        lock (index)
+        {
+            if (!index.Documents.TryGetValue(number, out var entry) || entry.Chunks.Count == 0)
+            {
+                return Task.FromResult<float[]?>(null);
+            }
+
+            var mean = new float[entry.Chunks[0].Embedding.Length];
+            foreach (var chunk in entry.Chunks)
+            {
+                var values = chunk.Embedding.Span;
+                for (var i = 0; i < mean.Length; i++)
+                {
+                    mean[i] += values[i];
+                }
+            }
+
+            VectorMath.Normalize(mean);
+            return Task.FromResult<float[]?>(mean);
+        }
+    }
+
+    private TenantIndex Tenant(string tenant) => _tenants.GetOrAdd(tenant, static _ => new TenantIndex());
+
+    private sealed class TenantIndex
+    {
+        public Dictionary<int, (SearchDocument Document, IReadOnlyList<IndexedChunk> Chunks)> Documents { get; } = [];
+
+        public Bm25Index<(int Number, int Chunk)> Text { get; } = new();
+
+        public void Remove(int number)
+        {
+            if (Documents.Remove(number, out var entry))
+            {
+                foreach (var chunk in entry.Chunks)
+                {
+                    Text.Remove((number, chunk.Index));
+                }
+            }
+        }
+
+        public ChunkHit Hit(int number, int chunkIndex, double score)
+        {
+            var (document, chunks) = Documents[number];
+            var chunk = chunks[chunkIndex];
+            return new ChunkHit(number, document.Title, document.Status, chunk.Index, chunk.Heading, chunk.Text, score);
+        }
+    }
+}

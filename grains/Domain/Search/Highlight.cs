@@ -1,0 +1,3 @@
+namespace AdrPlatform.Domain.Search;
+
+public sealed record Highlight(int Start, int Length);

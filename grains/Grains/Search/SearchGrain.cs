@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using AdrPlatform.Domain.Search;
+using AdrPlatform.Errors;
+using AdrPlatform.Model;
+using AdrPlatform.Ports;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace AdrPlatform.Grains.Search;
+
+/// <summary>Runs a tenant's searches: embeds the query, asks the index for passages, ranks ADRs and cuts snippets.</summary>
+[StatelessWorker]
+public sealed class SearchGrain(
+    ISearchIndex index,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    IOptions<SearchOptions> options) : Grain, ISearchGrain
+{
+    public async Task<SearchPage> SearchAsync(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var tenant = this.GetPrimaryKeyString();
+        var settings = options.Value;
+        var want = Math.Min(settings.MaxCandidates, (query.Offset + query.PageSize + 1) * settings.CandidatesPerHit);
+        IReadOnlyList<ChunkHit> lexical = query.Mode == SearchMode.Semantic
+            ? []
+            : await index.LexicalAsync(tenant, query.Text, query.Filter, want, CancellationToken.None);
+        IReadOnlyList<ChunkHit> semantic = query.Mode == SearchMode.Lexical
+            ? []
+            : await index.SemanticAsync(tenant, await Embed(query.Text), query.Filter, null, want, CancellationToken.None);
+        var ranked = SearchRanking.Rank(query.Mode, lexical, semantic, settings.RrfK);
+        var terms = SearchText.Terms(query.Text);
+        return new SearchPage(
+            [.. ranked.Skip(query.Offset).Take(query.PageSize).Select(r => Hit(r, terms))],
+            ranked.Count > query.Offset + query.PageSize);
+    }
+
+    public async Task<ImmutableArray<SearchHit>> RelatedAsync(int number, int limit)
+    {
+        var tenant = this.GetPrimaryKeyString();
+        var vector = await index.AdrVectorAsync(tenant, number, CancellationToken.None)
+            ?? throw AdrPlatformException.NotFound($"{Domain.AdrId.Format(number)} does not exist or is not indexed yet.");
+        var hits = await index.SemanticAsync(tenant, vector, SearchFilter.None, number, limit * options.Value.CandidatesPerHit, CancellationToken.None);
+        return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, []))];
+    }
+
+    private async Task<ReadOnlyMemory<float>> Embed(string text) =>
+        (await embeddings.GenerateAsync([text], cancellationToken: CancellationToken.None))[0].Vector;
+
+    private static SearchHit Hit(RankedAdr ranked, IReadOnlyList<string> terms)
+    {
+        var snippet = Snippets.Make(ranked.Best.Text, [.. terms]);
+        return new SearchHit(
+            ranked.Best.Number, ranked.Best.Title, ranked.Best.Status, ranked.Best.Heading, snippet.Text,
+            [.. snippet.Highlights.Select(h => new HitHighlight(h.Start, h.Length))], ranked.Score);
+    }
+}

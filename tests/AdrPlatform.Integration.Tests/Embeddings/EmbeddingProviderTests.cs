@@ -1,0 +1,178 @@
+using AdrPlatform.Adapters.Embeddings;
+using Microsoft.Extensions.AI;
+
+namespace AdrPlatform.Integration.Tests.Embeddings;
+
+public sealed class EmbeddingProviderTests
+{
+    private static EmbeddingOptions OpenAIOptions(FakeEmbeddingServer server, string? apiKey = "sk-test") => new()
+    {
+        Provider = "openai",
+        Model = "text-embedding-3-small",
+        Endpoint = server.OpenAIEndpoint,
+        ApiKey = apiKey,
+    };
+
+    [Fact]
+    public async Task The_openai_provider_returns_the_servers_vectors_in_input_order()
+    {
+        await using var server = await FakeEmbeddingServer.StartAsync(requiredApiKey: "sk-test");
+        using var generator = EmbeddingProviders.Create(OpenAIOptions(server));
+        string[] inputs = ["Use PostgreSQL", "b", "Adopt gRPC everywhere"];
+
+        var embeddings = await generator.GenerateAsync(inputs);
+
+        Assert.Equal(inputs.Length, embeddings.Count);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            Assert.Equal(FakeEmbeddingServer.VectorFor(inputs[i]), embeddings[i].Vector.ToArray());
+        }
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/v1/embeddings", request.Path);
+        Assert.Equal("Bearer sk-test", request.Authorization);
+        Assert.Equal("text-embedding-3-small", request.Model);
+        Assert.Equal(inputs, request.Inputs);
+        Assert.Null(request.Dimensions);
+        Assert.Equal(6, embeddings.Usage?.InputTokenCount);
+
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+        Assert.Equal("text-embedding-3-small", metadata?.DefaultModelId);
+    }
+
+    [Fact]
+    public async Task The_openai_provider_sends_dimensions_and_no_more_than_the_batch_size_per_request()
+    {
+        await using var server = await FakeEmbeddingServer.StartAsync();
+        var options = OpenAIOptions(server, apiKey: null);
+        options.Dimensions = 3;
+        options.BatchSize = 2;
+        using var generator = EmbeddingProviders.Create(options);
+        var inputs = Enumerable.Range(1, 5).Select(i => new string((char)('a' + i), i)).ToArray();
+
+        var embeddings = await generator.GenerateAsync(inputs);
+
+        Assert.Equal(inputs.Select(FakeEmbeddingServer.VectorFor), embeddings.Select(e => e.Vector.ToArray()));
+        Assert.Equal([2, 2, 1], server.Requests.Select(r => r.Inputs.Count));
+        Assert.Equal(inputs, server.Requests.SelectMany(r => r.Inputs));
+        Assert.All(server.Requests, r => Assert.Equal(3, r.Dimensions));
+        Assert.All(server.Requests, r => Assert.Equal("Bearer unused", r.Authorization));
+    }
+
+    [Fact]
+    public async Task A_rejected_api_key_surfaces_as_an_exception()
+    {
+        await using var server = await FakeEmbeddingServer.StartAsync(requiredApiKey: "sk-right");
+        using var generator = EmbeddingProviders.Create(OpenAIOptions(server, apiKey: "sk-wrong"));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => generator.GenerateAsync(["Use PostgreSQL"]));
+        Assert.Contains("401", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Bearer sk-wrong", Assert.Single(server.Requests).Authorization);
+    }
+
+    [Fact]
+    public async Task The_azure_provider_calls_the_deployment_with_the_api_key()
+    {
+        await using var server = await FakeEmbeddingServer.StartAsync(requiredApiKey: "azure-key");
+        using var generator = EmbeddingProviders.Create(new EmbeddingOptions
+        {
+            Provider = "azure-openai",
+            Endpoint = server.Address.ToString(),
+            ApiKey = "azure-key",
+            Deployment = "adr-embeddings",
+        });
+        string[] inputs = ["Use PostgreSQL", "Adopt gRPC"];
+
+        var embeddings = await generator.GenerateAsync(inputs);
+
+        Assert.Equal(inputs.Select(FakeEmbeddingServer.VectorFor), embeddings.Select(e => e.Vector.ToArray()));
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/openai/deployments/adr-embeddings/embeddings", request.Path);
+        Assert.Equal("adr-embeddings", request.Deployment);
+        Assert.False(string.IsNullOrEmpty(request.ApiVersion));
+        Assert.Equal("azure-key", request.ApiKey);
+        Assert.Equal(inputs, request.Inputs);
+    }
+
+    [Theory]
+    [InlineData("openai", null, "http://127.0.0.1:8000/v1", null, "Embeddings:Model is required for provider openai")]
+    [InlineData("openai", "text-embedding-3-small", null, null, "Embeddings:Endpoint is required for provider openai")]
+    [InlineData("openai", "text-embedding-3-small", "  ", null, "Embeddings:Endpoint is required for provider openai")]
+    [InlineData("openai", "text-embedding-3-small", "127.0.0.1:8000/v1", null, "Embeddings:Endpoint must be an absolute http(s) URL for provider openai")]
+    [InlineData("azure-openai", null, null, "adr-embeddings", "Embeddings:Endpoint is required for provider azure-openai")]
+    [InlineData("azure-openai", null, "https://example.openai.azure.com/", "adr-embeddings", "Embeddings:ApiKey is required for provider azure-openai")]
+    [InlineData("cohere", null, null, null, "Embeddings:Provider 'cohere' is not supported")]
+    public void Missing_or_wrong_settings_are_named(string provider, string? model, string? endpoint, string? deployment, string expected)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => EmbeddingProviders.Create(new EmbeddingOptions
+        {
+            Provider = provider,
+            Model = model,
+            Endpoint = endpoint,
+            Deployment = deployment,
+        }));
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Azure_needs_a_deployment_and_all_providers_need_positive_sizes()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => EmbeddingProviders.Create(new EmbeddingOptions
+        {
+            Provider = "azure-openai",
+            Endpoint = "https://example.openai.azure.com/",
+            ApiKey = "key",
+        }));
+        Assert.StartsWith("Embeddings:Deployment is required for provider azure-openai", error.Message, StringComparison.Ordinal);
+
+        error = Assert.Throws<InvalidOperationException>(() => EmbeddingProviders.Create(new EmbeddingOptions { Dimensions = 0 }));
+        Assert.StartsWith("Embeddings:Dimensions must be positive", error.Message, StringComparison.Ordinal);
+        error = Assert.Throws<InvalidOperationException>(() => EmbeddingProviders.Create(new EmbeddingOptions { BatchSize = 0 }));
+        Assert.StartsWith("Embeddings:BatchSize must be positive", error.Message, StringComparison.Ordinal);
+
+        // A complete Azure configuration builds without touching the network.
+        using var generator = EmbeddingProviders.Create(new EmbeddingOptions
+        {
+            Provider = "azure-openai",
+            Endpoint = "https://example.openai.azure.com/",
+            ApiKey = "key",
+            Deployment = "adr-embeddings",
+        });
+        Assert.NotNull(generator);
+    }
+
+    [Fact]
+    public void The_generator_is_registered_as_a_singleton_from_the_embeddings_section()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Embeddings:Provider"] = "local", ["Embeddings:Dimensions"] = "96" })
+            .Build();
+        using var provider = new ServiceCollection().AddAdrPlatformEmbeddings(configuration).BuildServiceProvider();
+
+        var generator = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        Assert.Same(generator, provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Equal(96, Assert.IsType<LocalHashingEmbeddingGenerator>(generator).Dimensions);
+    }
+
+    [Fact]
+    public async Task A_configured_openai_provider_reaches_the_server()
+    {
+        await using var server = await FakeEmbeddingServer.StartAsync(requiredApiKey: "sk-conf");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Embeddings:Provider"] = "openai",
+                ["Embeddings:Model"] = "nomic-embed-text",
+                ["Embeddings:Endpoint"] = server.OpenAIEndpoint,
+                ["Embeddings:ApiKey"] = "sk-conf",
+            })
+            .Build();
+        await using var provider = new ServiceCollection().AddAdrPlatformEmbeddings(configuration).BuildServiceProvider();
+
+        var generator = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var embedding = await generator.GenerateVectorAsync("hello");
+
+        Assert.Equal(FakeEmbeddingServer.VectorFor("hello"), embedding.ToArray());
+        Assert.Equal("nomic-embed-text", Assert.Single(server.Requests).Model);
+    }
+}
