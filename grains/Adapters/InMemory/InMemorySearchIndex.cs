@@ -64,15 +64,44 @@ public sealed class InMemorySearchIndex : ISearchIndex
         var index = Tenant(tenant);
         lock (index)
         {
-            IReadOnlyList<ChunkHit> hits = [.. index.Documents.Values
-                .Where(d => d.Document.Number != excludeNumber && SearchFilterRules.Matches(d.Document, filter))
-                .SelectMany(d => d.Chunks.Select(c => (d.Document.Number, c.Index, Score: (double)VectorMath.Cosine(vector.Span, c.Embedding.Span))))
-                .OrderByDescending(c => c.Score).ThenBy(c => c.Number).ThenBy(c => c.Index)
-                .Take(limit)
-                .Select(c => index.Hit(c.Number, c.Index, c.Score))];
+            // Exact search: every passage is scored; a bounded min-heap keeps the best `limit`.
+            var best = new PriorityQueue<(int Number, int Chunk, double Score), (double, int, int)>();
+            foreach (var (document, chunks) in index.Documents.Values)
+            {
+                if (document.Number == excludeNumber || !SearchFilterRules.Matches(document, filter))
+                {
+                    continue;
+                }
+
+                foreach (var chunk in chunks)
+                {
+                    var score = (double)VectorMath.Cosine(vector.Span, chunk.Embedding.Span);
+                    var priority = (score, -document.Number, -chunk.Index);
+                    if (best.Count < limit)
+                    {
+                        best.Enqueue((document.Number, chunk.Index, score), priority);
+                    }
+                    else if (limit > 0 && priority.CompareTo(PeekPriority(best)) > 0)
+                    {
+                        best.EnqueueDequeue((document.Number, chunk.Index, score), priority);
+                    }
+                }
+            }
+
+            var ranked = new List<(int Number, int Chunk, double Score)>(best.Count);
+            while (best.TryDequeue(out var entry, out _))
+            {
+                ranked.Add(entry);
+            }
+
+            ranked.Reverse();
+            IReadOnlyList<ChunkHit> hits = [.. ranked.Select(r => index.Hit(r.Number, r.Chunk, r.Score))];
             return Task.FromResult(hits);
         }
     }
+
+    private static (double, int, int) PeekPriority(PriorityQueue<(int Number, int Chunk, double Score), (double, int, int)> queue) =>
+        queue.TryPeek(out _, out var priority) ? priority : default;
 
     public Task<float[]?> AdrVectorAsync(string tenant, int number, CancellationToken cancellationToken)
     {

@@ -90,9 +90,9 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
         return Run(tenant, async session =>
         {
             await using var command = session.Command($"""
-                select {HitColumns}, ts_rank_cd(search_text, query) as score
-                from adr_chunks, websearch_to_tsquery('simple', @query) as query
-                where search_text @@ query and {FilterSql}
+                select {HitColumns}, ts_rank_cd(search_text, websearch_to_tsquery('simple', @query)) as score
+                from adr_chunks
+                where search_text @@ websearch_to_tsquery('simple', @query) and {FilterSql}
                 order by score desc, number, chunk_index
                 limit @limit
                 """);
@@ -109,7 +109,8 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
         ArgumentNullException.ThrowIfNull(filter);
         return Run(tenant, async session =>
         {
-            // Keep walking the HNSW graph until enough rows pass the tenant and filter conditions.
+            // Ordered by distance alone, so the HNSW index serves it; iterative scan keeps walking the graph
+            // until enough rows pass the tenant and filter conditions.
             await using (var scan = session.Command("set local hnsw.iterative_scan = relaxed_order"))
             {
                 await scan.ExecuteNonQueryAsync(cancellationToken);
@@ -119,7 +120,7 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
                 select {HitColumns}, 1 - (embedding <=> @vector) as score
                 from adr_chunks
                 where (@exclude is null or number <> @exclude) and {FilterSql}
-                order by embedding <=> @vector, number, chunk_index
+                order by embedding <=> @vector
                 limit @limit
                 """);
             command.Parameters.AddWithValue("vector", new Vector(vector));
