@@ -214,10 +214,12 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS vector;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 -- Row-level security evaluates a query's own conditions after the tenant policy unless they are
--- LEAKPROOF, which keeps the full-text match (tsvector @@ tsquery) off the GIN index. The match
--- raises no data-dependent errors, so it is declared leakproof (in this database only).
-SELECT 'ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF'
-WHERE NOT (SELECT proleakproof FROM pg_proc WHERE oid = 'pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure) \gexec
+-- LEAKPROOF, which keeps the full-text match (tsvector @@ tsquery) and tag containment (text[] @>)
+-- off their GIN indexes. Neither raises data-dependent errors, so both are declared leakproof
+-- (in this database only).
+SELECT format('ALTER FUNCTION %s LEAKPROOF', f::regprocedure)
+FROM unnest(ARRAY['pg_catalog.ts_match_vq(tsvector, tsquery)', 'pg_catalog.arraycontains(anyarray, anyarray)']::regprocedure[]) AS f
+WHERE NOT (SELECT proleakproof FROM pg_proc WHERE oid = f) \gexec
 -- Each privilege statement runs only when the ACL lacks it, so a second run rewrites no catalog row.
 SELECT format('GRANT CONNECT ON DATABASE %I TO %I', :'db', :'app')
 WHERE NOT EXISTS (

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AdrPlatform.Model;
+using Orleans.Concurrency;
 
 namespace AdrPlatform.Grains;
 
@@ -45,4 +46,8 @@ public interface IAdrGrain : IGrainWithIntegerCompoundKey
 
     [Alias("rollback")]
     Task<AdrRecord> RollbackAsync(int toVersion, int expectedVersion, string actor);
+
+    /// <summary>Another ADR changed a link this one takes part in: reload links on the next read.</summary>
+    [OneWay, AlwaysInterleave, Alias("forget-links")]
+    Task ForgetLinksAsync();
 }

@@ -1,16 +1,17 @@
 using System.Collections.Immutable;
 using AdrPlatform.Model;
+using Orleans.Concurrency;
 
 namespace AdrPlatform.Grains;
 
 /// <summary>
-/// One tenant: owns the ADR number sequence, so numbers are unique without locks,
-/// and serialises imports against creations.
+/// One tenant: owns the ADR number sequence, so numbers are unique without locks. Creations interleave
+/// (a number is taken before the first await); imports run one at a time.
 /// </summary>
 [Alias("tenant.grain")]
 public interface ITenantGrain : IGrainWithStringKey
 {
-    [Alias("create-adr")]
+    [AlwaysInterleave, Alias("create-adr")]
     Task<AdrRecord> CreateAdrAsync(AdrDraft draft, string actor);
 
     [Alias("import")]

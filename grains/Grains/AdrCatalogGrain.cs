@@ -7,8 +7,8 @@ using Orleans.Concurrency;
 
 namespace AdrPlatform.Grains;
 
-/// <summary>Read-only queries across one tenant's ADRs, answered from the store by any silo.</summary>
-[StatelessWorker]
+/// <summary>Read-only queries across one tenant's ADRs, answered from the store by any silo; reentrant, as it only waits on I/O.</summary>
+[StatelessWorker, Reentrant]
 public sealed class AdrCatalogGrain(IAdrStore store) : Grain, IAdrCatalogGrain
 {
     private const int ExportPageSize = 500;

@@ -17,11 +17,24 @@ public sealed class AdrGrain(IAdrStore store, TimeProvider clock) : Grain, IAdrG
     private int _number;
     private AdrRecord? _current;
 
+    // Links are stored apart from the record and may be changed through the other ADR's grain,
+    // which then tells this one to forget them (ForgetLinksAsync).
+    private ImmutableArray<AdrLink>? _links;
+    private int _linksGeneration;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _number = (int)this.GetPrimaryKeyLong(out var tenant);
         _tenant = tenant ?? throw new InvalidOperationException("An ADR grain key needs the tenant as key extension.");
         _current = await store.FindAsync(_tenant, _number, cancellationToken);
+        _links = _current?.Links;
+    }
+
+    public Task ForgetLinksAsync()
+    {
+        _links = null;
+        _linksGeneration++;
+        return Task.CompletedTask;
     }
 
     public async Task<AdrRecord> CreateAsync(AdrDraft draft, string actor)
@@ -123,10 +136,20 @@ public sealed class AdrGrain(IAdrStore store, TimeProvider clock) : Grain, IAdrG
         catch (StoreConflictException)
         {
             _current = await store.FindAsync(_tenant, _number, CancellationToken.None);
+            _links = _current?.Links;
             throw AdrPlatformException.Precondition($"{AdrId.Format(_number)} was changed concurrently; read it again and retry.");
         }
 
         _current = change.Record with { Links = [] };
+        if (!change.AddedLinks.IsEmpty || !change.RemovedLinks.IsEmpty)
+        {
+            _links = null;
+            foreach (var link in change.AddedLinks.Concat(change.RemovedLinks))
+            {
+                await GrainFactory.GetGrain<IAdrGrain>(link.From == _number ? link.To : link.From, _tenant).ForgetLinksAsync();
+            }
+        }
+
         await GrainFactory.GetGrain<IAdrIndexerGrain>(_tenant).ReindexAsync([_number]);
         return await WithLinks(_current);
     }
@@ -146,8 +169,23 @@ public sealed class AdrGrain(IAdrStore store, TimeProvider clock) : Grain, IAdrG
         return current;
     }
 
-    private async Task<AdrRecord> WithLinks(AdrRecord record) =>
-        record with { Links = await store.LinksAsync(_tenant, _number, CancellationToken.None) };
+    private async Task<AdrRecord> WithLinks(AdrRecord record)
+    {
+        if (_links is { } cached)
+        {
+            return record with { Links = cached };
+        }
+
+        // A forget that arrives while loading means the loaded links may predate that change: do not keep them.
+        var generation = _linksGeneration;
+        var links = await store.LinksAsync(_tenant, _number, CancellationToken.None);
+        if (generation == _linksGeneration)
+        {
+            _links = links;
+        }
+
+        return record with { Links = links };
+    }
 
     private async Task<AdrVersion> Version(int version) =>
         await store.FindVersionAsync(_tenant, _number, version, CancellationToken.None)

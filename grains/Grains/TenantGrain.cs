@@ -8,8 +8,10 @@ using AdrPlatform.Ports;
 namespace AdrPlatform.Grains;
 
 /// <summary>
-/// One tenant. Owns the ADR number sequence, so numbers are gapless and unique without locks,
-/// and runs imports one at a time against creations.
+/// One tenant. Owns the ADR number sequence, so numbers are unique without locks. A number is taken
+/// synchronously at the start of a call, so creations interleave freely (each then waits only for its
+/// own ADR grain); the sequence is persisted when imports move it, and on activation it never goes
+/// below the store's highest number, the truth about which numbers are taken.
 /// </summary>
 public sealed class TenantGrain(
     [PersistentState("tenant", StorageNames.Tenants)] IPersistentState<TenantState> state,
@@ -22,11 +24,7 @@ public sealed class TenantGrain(
     {
         // The store is the truth about which numbers are taken; the sequence never goes below it.
         var highest = await store.MaxNumberAsync(this.GetPrimaryKeyString(), cancellationToken);
-        if (state.State.NextAdrNumber <= highest)
-        {
-            state.State.NextAdrNumber = highest + 1;
-            await state.WriteStateAsync(cancellationToken);
-        }
+        state.State.NextAdrNumber = Math.Max(state.State.NextAdrNumber, highest + 1);
     }
 
     public async Task<AdrRecord> CreateAdrAsync(AdrDraft draft, string actor)
@@ -41,7 +39,6 @@ public sealed class TenantGrain(
         }
 
         state.State.NextAdrNumber = number + 1;
-        await state.WriteStateAsync();
         return await GrainFactory.GetGrain<IAdrGrain>(number, tenant).CreateAsync(draft, actor);
     }
 
@@ -61,22 +58,27 @@ public sealed class TenantGrain(
 
         var now = clock.GetUtcNow();
         var changes = plan.Adrs.Select(adr => Imported(tenant, adr, plan.Links, actor, now)).ToList();
+
+        // Move the sequence past the imported numbers before awaiting, so interleaved creations skip them.
+        var before = state.State.NextAdrNumber;
+        var after = Math.Max(before, plan.Adrs.Max(a => a.Number) + 1);
+        state.State.NextAdrNumber = after;
         try
         {
             await store.InsertManyAsync(tenant, changes, CancellationToken.None);
         }
         catch (StoreConflictException conflict)
         {
+            if (state.State.NextAdrNumber == after)
+            {
+                state.State.NextAdrNumber = before;
+            }
+
             throw new AdrPlatformException(ErrorKind.AlreadyExists, $"Nothing was imported: {conflict.Message}");
         }
 
+        await state.WriteStateAsync();
         await GrainFactory.GetGrain<IAdrIndexerGrain>(tenant).ReindexAsync([.. plan.Adrs.Select(a => a.Number)]);
-        var highest = plan.Adrs.Max(a => a.Number);
-        if (state.State.NextAdrNumber <= highest)
-        {
-            state.State.NextAdrNumber = highest + 1;
-            await state.WriteStateAsync();
-        }
 
         return new ImportResult(
             [.. plan.Adrs.Select(a => new ImportedAdrSummary(a.Number, a.Content.Title, a.SourcePath))],

@@ -10,7 +10,7 @@ using Orleans.Concurrency;
 namespace AdrPlatform.Grains.Search;
 
 /// <summary>Runs a tenant's searches: embeds the query, asks the index for passages, ranks ADRs and cuts snippets.</summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class SearchGrain(
     ISearchIndex index,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
