@@ -1,0 +1,53 @@
+using AdrPlatform.Domain.Search;
+using AdrPlatform.Model;
+
+namespace AdrPlatform.Domain.Tests.Search;
+
+public class SearchRankingTests
+{
+    private static ChunkHit Hit(int number, int chunk, double score) => new(number, $"ADR {number}", AdrStatus.Accepted, chunk, "h", "text", score);
+
+    [Fact]
+    public void Each_adr_appears_once_at_its_best_passage()
+    {
+        var ranked = SearchRanking.BestPerAdr([Hit(2, 1, 0.9), Hit(1, 0, 0.8), Hit(2, 0, 0.7), Hit(3, 2, 0.1)]);
+        Assert.Equal([2, 1, 3], ranked.Select(r => r.Best.Number));
+        Assert.Equal(1, ranked[0].Best.ChunkIndex);
+    }
+
+    [Fact]
+    public void Hybrid_fuses_the_two_rankings_and_prefers_the_lexical_passage()
+    {
+        IReadOnlyList<ChunkHit> lexical = [Hit(1, 3, 9), Hit(2, 0, 5)];
+        IReadOnlyList<ChunkHit> semantic = [Hit(2, 1, 0.9), Hit(3, 0, 0.8), Hit(1, 0, 0.7)];
+        var fused = SearchRanking.Rank(SearchMode.Hybrid, lexical, semantic, rrfK: 60);
+
+        // 1: 1/61 + 1/63; 2: 1/62 + 1/61; 3: 1/62.
+        Assert.Equal([2, 1, 3], fused.Select(r => r.Best.Number));
+        Assert.Equal((1.0 / 62) + (1.0 / 61), fused[0].Score, 12);
+        Assert.Equal(0, fused[0].Best.ChunkIndex);
+        Assert.Equal(3, fused[1].Best.ChunkIndex);
+    }
+
+    [Fact]
+    public void Single_modes_keep_their_own_order_and_scores()
+    {
+        IReadOnlyList<ChunkHit> lexical = [Hit(4, 0, 3.5)];
+        IReadOnlyList<ChunkHit> semantic = [Hit(5, 0, 0.5)];
+        Assert.Equal([(4, 3.5)], SearchRanking.Rank(SearchMode.Lexical, lexical, semantic, 60).Select(r => (r.Best.Number, r.Score)));
+        Assert.Equal([(5, 0.5)], SearchRanking.Rank(SearchMode.Semantic, lexical, semantic, 60).Select(r => (r.Best.Number, r.Score)));
+    }
+
+    [Fact]
+    public void Filters_match_status_tags_author_and_decision_dates()
+    {
+        var document = new SearchDocument(1, 1, "t", AdrStatus.Accepted, ["data", "db"], "alice", ["Bob"], new DateOnly(2024, 6, 1));
+        Assert.True(SearchFilterRules.Matches(document, SearchFilter.None));
+        Assert.True(SearchFilterRules.Matches(document, new SearchFilter([AdrStatus.Accepted], ["db"], "bob", new DateOnly(2024, 6, 1), new DateOnly(2024, 6, 1))));
+        Assert.False(SearchFilterRules.Matches(document, SearchFilter.None with { Statuses = [AdrStatus.Proposed] }));
+        Assert.False(SearchFilterRules.Matches(document, SearchFilter.None with { Tags = ["data", "ops"] }));
+        Assert.False(SearchFilterRules.Matches(document, SearchFilter.None with { Author = "carol" }));
+        Assert.False(SearchFilterRules.Matches(document, SearchFilter.None with { DecidedFrom = new DateOnly(2024, 6, 2) }));
+        Assert.False(SearchFilterRules.Matches(document, SearchFilter.None with { DecidedTo = new DateOnly(2024, 5, 31) }));
+    }
+}
