@@ -50,6 +50,7 @@ public static partial class GatewayApp
         app.MapGrpcService<AdrGrpcService>().RequireAuthorization();
         app.MapGrpcService<TenantGrpcService>().RequireAuthorization();
         app.MapGrpcService<SearchGrpcService>().RequireAuthorization();
+        app.MapGrpcService<ChatGrpcService>().RequireAuthorization();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -13,6 +13,10 @@ public interface ISearchGrain : IGrainWithStringKey
 
     [Alias("related")]
     Task<ImmutableArray<SearchHit>> RelatedAsync(int number, int limit);
+
+    /// <summary>The best passage of each of the most relevant ADRs (hybrid search), for grounding an answer.</summary>
+    [Alias("passages")]
+    Task<ImmutableArray<Passage>> PassagesAsync(string question, int limit);
 }
 
 /// <summary>Keeps one tenant's search index in step with its ADRs. Calls are fire-and-forget and idempotent: each re-reads the ADR.</summary>

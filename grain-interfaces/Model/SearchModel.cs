@@ -49,3 +49,11 @@ public sealed record SearchPage(
 public readonly record struct HitHighlight(
     [property: Id(0)] int Start,
     [property: Id(1)] int Length);
+
+/// <summary>A whole passage, for grounding an answer in it.</summary>
+[GenerateSerializer, Immutable, Alias("search.passage")]
+public sealed record Passage(
+    [property: Id(0)] int Number,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Section,
+    [property: Id(3)] string Text);

@@ -4,4 +4,6 @@ namespace AdrPlatform.Grains;
 public static class StorageNames
 {
     public const string Tenants = "tenants";
+
+    public const string Chats = "chats";
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using AdrPlatform.Adapters.InMemory;
 using AdrPlatform.Adapters.Postgres;
+using AdrPlatform.Adapters.Chat;
 using AdrPlatform.Adapters.Embeddings;
 using AdrPlatform.Grains;
+using AdrPlatform.Grains.Chat;
 using AdrPlatform.Grains.Search;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Configuration;
@@ -37,7 +39,7 @@ public static class SiloBuilderExtensions
 
         silo.UseLocalhostClustering(
             cluster.SiloPort, cluster.GatewayPort, new IPEndPoint(IPAddress.Loopback, cluster.PrimarySiloPort), cluster.ServiceId, cluster.ClusterId);
-        silo.AddSearch(configuration);
+        silo.AddAi(configuration);
         return silo.AddAdrPlatformGrains();
     }
 
@@ -46,18 +48,25 @@ public static class SiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddMemoryGrainStorage(StorageNames.Tenants);
+        silo.AddMemoryGrainStorage(StorageNames.Chats);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAdrStore, InMemoryAdrStore>();
         silo.Services.TryAddSingleton<ISearchIndex, InMemorySearchIndex>();
         silo.Services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalHashingEmbeddingGenerator());
+        silo.Services.TryAddSingleton<IChatClient>(services => ChatProviders.Create(new ChatProviderOptions(), services.GetRequiredService<TimeProvider>()));
+        silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
         silo.Services.AddOptions<SearchOptions>();
+        silo.Services.AddOptions<ChatSettings>();
         return silo;
     }
 
-    private static void AddSearch(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>The configured AI providers (embeddings, chat) and search and chat settings.</summary>
+    private static void AddAi(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddAdrPlatformEmbeddings(configuration);
+        silo.Services.AddAdrPlatformChat(configuration);
         silo.Services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section));
+        silo.Services.AddOptions<ChatSettings>().Bind(configuration.GetSection(ChatSettings.Section));
     }
 
     private static ISiloBuilder AddPostgres(this ISiloBuilder silo, IConfiguration configuration, PlatformSiloOptions cluster, PlatformStorageOptions storage)
@@ -86,11 +95,14 @@ public static class SiloBuilderExtensions
             options.Invariant = NpgsqlInvariant;
             options.ConnectionString = app;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Tenants, options =>
+        foreach (var name in (string[])[StorageNames.Tenants, StorageNames.Chats])
         {
-            options.Invariant = NpgsqlInvariant;
-            options.ConnectionString = app;
-        });
+            silo.AddAdoNetGrainStorage(name, options =>
+            {
+                options.Invariant = NpgsqlInvariant;
+                options.ConnectionString = app;
+            });
+        }
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = NpgsqlInvariant;
@@ -100,7 +112,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(_ => PostgresDataSource.Create(app));
         silo.Services.TryAddSingleton<IAdrStore, PostgresAdrStore>();
         silo.Services.TryAddSingleton<ISearchIndex, PostgresSearchIndex>();
-        silo.AddSearch(configuration);
+        silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
+        silo.AddAi(configuration);
         return silo;
     }
 }

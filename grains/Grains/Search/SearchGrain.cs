@@ -44,6 +44,17 @@ public sealed class SearchGrain(
         return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, []))];
     }
 
+    public async Task<ImmutableArray<Passage>> PassagesAsync(string question, int limit)
+    {
+        var tenant = this.GetPrimaryKeyString();
+        var want = limit * options.Value.CandidatesPerHit;
+        var lexical = await index.LexicalAsync(tenant, question, SearchFilter.None, want, CancellationToken.None);
+        var semantic = await index.SemanticAsync(tenant, await Embed(question), SearchFilter.None, null, want, CancellationToken.None);
+        return [.. SearchRanking.Rank(SearchMode.Hybrid, lexical, semantic, options.Value.RrfK)
+            .Take(limit)
+            .Select(r => new Passage(r.Best.Number, r.Best.Title, r.Best.Heading, r.Best.Text))];
+    }
+
     private async Task<ReadOnlyMemory<float>> Embed(string text) =>
         (await embeddings.GenerateAsync([text], cancellationToken: CancellationToken.None))[0].Vector;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace AdrPlatform.Integration.Tests.Infrastructure;
 
 /// <summary>The real front silo (Kestrel + Orleans) on a loopback port, with clients over gRPC and gRPC-Web.</summary>
-public sealed class GatewayHost : IAsyncLifetime
+public class GatewayHost : IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings;
     private WebApplication? _app;
@@ -19,7 +19,7 @@ public sealed class GatewayHost : IAsyncLifetime
     {
     }
 
-    internal GatewayHost(Dictionary<string, string?> settings)
+    protected internal GatewayHost(Dictionary<string, string?> settings)
     {
         KeyPath = Path.Combine(Path.GetTempPath(), "adrplatform-tests", Guid.NewGuid().ToString("N"), "dev-key");
         _settings = new Dictionary<string, string?>(settings)

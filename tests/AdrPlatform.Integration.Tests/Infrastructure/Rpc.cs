@@ -13,5 +13,19 @@ public static class Rpc
         return error.Status.Detail;
     }
 
+    /// <summary>Asserts a server-streaming call fails with <paramref name="code"/> before or while streaming.</summary>
+    public static async Task<string> FailsStreaming<T>(StatusCode code, Func<AsyncServerStreamingCall<T>> start)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using var call = start();
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        });
+        Assert.True(code == error.StatusCode, $"Expected {code} but got {error.StatusCode}: {error.Status.Detail}");
+        return error.Status.Detail;
+    }
+
     public static string Tenant() => "t" + Guid.NewGuid().ToString("N")[..12];
 }

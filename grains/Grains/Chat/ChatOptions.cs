@@ -1,0 +1,19 @@
+namespace AdrPlatform.Grains.Chat;
+
+/// <summary>Bound from the "Chat" section.</summary>
+public sealed class ChatSettings
+{
+    public const string Section = "Chat";
+
+    public int MaxQuestionLength { get; set; } = 4_000;
+
+    public int MaxOutputTokens { get; set; } = 1_024;
+
+    /// <summary>ADR passages put in front of the model per question.</summary>
+    public int GroundingPassages { get; set; } = 5;
+
+    /// <summary>Earlier turns sent along with a question.</summary>
+    public int HistoryTurns { get; set; } = 6;
+
+    public int MaxMessagesPerSession { get; set; } = 500;
+}

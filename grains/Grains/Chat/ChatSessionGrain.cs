@@ -1,0 +1,233 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using AdrPlatform.Domain;
+using AdrPlatform.Domain.Chat;
+using AdrPlatform.Errors;
+using AdrPlatform.Model;
+using AdrPlatform.Ports;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+
+namespace AdrPlatform.Grains.Chat;
+
+/// <summary>
+/// One conversation. Activated on the silo that received the call, so tokens do not cross silos.
+/// An answer is grounded in the tenant's most relevant ADR passages (hybrid search) and streamed
+/// from the configured chat provider; the RPC's cancellation token reaches the provider request.
+/// </summary>
+[PreferLocalPlacement]
+public sealed partial class ChatSessionGrain(
+    [PersistentState("chat", StorageNames.Chats)] IPersistentState<ChatSessionState> state,
+    IChatClient chat,
+    ITokenCounter tokens,
+    IOptions<ChatSettings> settings,
+    TimeProvider clock) : Grain, IChatSessionGrain
+{
+    private (string MessageId, CancellationTokenSource Cancel)? _streaming;
+
+    private string Tenant => this.GetPrimaryKeyString().Split('/')[0];
+
+    private string SessionId => this.GetPrimaryKeyString().Split('/')[1];
+
+    public async Task<ChatSessionView> CreateAsync(string user, string title)
+    {
+        if (state.RecordExists)
+        {
+            throw new AdrPlatformException(ErrorKind.AlreadyExists, "That session already exists.");
+        }
+
+        state.State = new ChatSessionState { Owner = user, Title = SessionTitle(title), CreatedAt = clock.GetUtcNow() };
+        await state.WriteStateAsync();
+        var view = View(includeMessages: false);
+        await GrainFactory.GetGrain<IChatDirectoryGrain>($"{Tenant}/{user}").AddAsync(view);
+        return view;
+    }
+
+    public Task<ChatSessionView> GetAsync(string user)
+    {
+        Owned(user);
+        return Task.FromResult(View(includeMessages: true));
+    }
+
+    public async Task DeleteAsync(string user)
+    {
+        Owned(user);
+        _streaming?.Cancel.Cancel();
+        await state.ClearStateAsync();
+        state.State = new ChatSessionState();
+        await GrainFactory.GetGrain<IChatDirectoryGrain>($"{Tenant}/{user}").RemoveAsync(SessionId);
+        DeactivateOnIdle();
+    }
+
+    public Task<bool> CancelAsync(string user, string messageId)
+    {
+        Owned(user);
+        if (_streaming is { } streaming && streaming.MessageId == messageId)
+        {
+            streaming.Cancel.Cancel();
+            return Task.FromResult(true);
+        }
+
+        return Task.FromResult(false);
+    }
+
+    public async IAsyncEnumerable<ChatEvent> SendAsync(string user, string text, string? model, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Owned(user);
+        var question = Question(text);
+        if (_streaming is not null)
+        {
+            throw AdrPlatformException.Precondition("An answer is already streaming in this session; wait for it or cancel it.");
+        }
+
+        var options = settings.Value;
+        var messageId = Guid.NewGuid().ToString("N");
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _streaming = (messageId, cancel);
+        var answer = new StringBuilder();
+        var finish = "cancelled";
+        UsageDetails? reported = null;
+        List<ChatMessage> prompt = [];
+        ImmutableArray<Passage> passages = [];
+        try
+        {
+            passages = await GrainFactory.GetGrain<ISearchGrain>(Tenant).PassagesAsync(question, options.GroundingPassages);
+            prompt = Prompt(passages, question, options.HistoryTurns);
+            state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), true, question, [], clock.GetUtcNow(), null));
+            var provider = chat.GetService<ChatClientMetadata>();
+            yield return ChatEvent.Started(messageId, provider?.DefaultModelId ?? model ?? string.Empty);
+
+            await using var stream = chat.GetStreamingResponseAsync(prompt, new ChatOptions { MaxOutputTokens = options.MaxOutputTokens }, cancel.Token)
+                .GetAsyncEnumerator(cancel.Token);
+            while (true)
+            {
+                var (more, failure) = await TryMoveNext(stream);
+                if (failure is not null)
+                {
+                    if (answer.Length == 0 && failure is not OperationCanceledException)
+                    {
+                        finish = "error";
+                        throw new AdrPlatformException(ErrorKind.Unavailable, "The AI provider is unavailable; retry shortly.");
+                    }
+
+                    finish = failure is OperationCanceledException ? "cancelled" : "error";
+                    break;
+                }
+
+                if (!more)
+                {
+                    finish = "stop";
+                    break;
+                }
+
+                var update = stream.Current;
+                reported = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? reported;
+                if (update.FinishReason is { } reason)
+                {
+                    finish = reason.Value;
+                }
+
+                if (!string.IsNullOrEmpty(update.Text))
+                {
+                    answer.Append(update.Text);
+                    yield return ChatEvent.Delta(update.Text);
+                }
+            }
+
+            var citations = Citations(answer.ToString(), passages);
+            yield return ChatEvent.Cited(citations);
+            var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
+            yield return ChatEvent.Used(promptTokens, completionTokens, 0m);
+            yield return ChatEvent.Finished(finish);
+        }
+        finally
+        {
+            _streaming = null;
+            if (prompt.Count > 0)
+            {
+                await Remember(answer.ToString(), Citations(answer.ToString(), passages), finish, options.MaxMessagesPerSession);
+            }
+        }
+    }
+
+    private static async Task<(bool More, Exception? Failure)> TryMoveNext(IAsyncEnumerator<ChatResponseUpdate> stream)
+    {
+        try
+        {
+            return (await stream.MoveNextAsync(), null);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return (false, error);
+        }
+    }
+
+    private List<ChatMessage> Prompt(ImmutableArray<Passage> passages, string question, int historyTurns)
+    {
+        List<ChatMessage> prompt = [new(ChatRole.System, GroundingPrompt.Render([.. passages.Select(p => new GroundingPassage(AdrId.Format(p.Number), p.Title, p.Section, p.Text))]))];
+        prompt.AddRange(state.State.Messages.TakeLast(historyTurns * 2).Select(m => new ChatMessage(m.FromUser ? ChatRole.User : ChatRole.Assistant, m.Text)));
+        prompt.Add(new ChatMessage(ChatRole.User, question));
+        return prompt;
+    }
+
+    /// <summary>The provider's reported usage, or, where it reports none (a cancelled stream), the streamed tokens counted.</summary>
+    private (int Prompt, int Completion) Usage(UsageDetails? reported, List<ChatMessage> prompt, string answer) =>
+        reported is { InputTokenCount: { } input, OutputTokenCount: { } output }
+            ? ((int)input, (int)output)
+            : (prompt.Sum(m => tokens.Count(m.Text)), tokens.Count(answer));
+
+    private async Task Remember(string answer, ImmutableArray<ChatCitation> citations, string finish, int maxMessages)
+    {
+        state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), false, answer, citations, clock.GetUtcNow(), finish));
+        if (state.State.Messages.Count > maxMessages)
+        {
+            state.State.Messages.RemoveRange(0, state.State.Messages.Count - maxMessages);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private static ImmutableArray<ChatCitation> Citations(string answer, ImmutableArray<Passage> passages) =>
+        [.. CitationPattern().Matches(answer)
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct()
+            .Select(n => passages.FirstOrDefault(p => p.Number == n))
+            .OfType<Passage>()
+            .Select(p => new ChatCitation(p.Number, p.Title))];
+
+    private string Question(string text)
+    {
+        var question = (text ?? string.Empty).Trim();
+        var max = settings.Value.MaxQuestionLength;
+        return question.Length == 0
+            ? throw AdrPlatformException.Invalid("A question is required.")
+            : question.Length > max
+                ? throw new AdrPlatformException(ErrorKind.ResourceExhausted, $"The question has {question.Length} characters; at most {max} are allowed.")
+                : question;
+    }
+
+    private static string SessionTitle(string title)
+    {
+        var value = (title ?? string.Empty).Trim();
+        return value.Length <= 200 && !value.Any(char.IsControl)
+            ? (value.Length == 0 ? "New conversation" : value)
+            : throw AdrPlatformException.Invalid("A session title is one line of at most 200 characters.");
+    }
+
+    private void Owned(string user)
+    {
+        if (!state.RecordExists || state.State.Owner != user)
+        {
+            throw AdrPlatformException.NotFound("That chat session does not exist.");
+        }
+    }
+
+    private ChatSessionView View(bool includeMessages) =>
+        new(SessionId, state.State.Title, state.State.CreatedAt, includeMessages ? [.. state.State.Messages] : []);
+
+    [GeneratedRegex(@"\[ADR-(\d{1,7})\]")]
+    private static partial Regex CitationPattern();
+}

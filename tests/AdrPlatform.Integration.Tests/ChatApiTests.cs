@@ -1,0 +1,148 @@
+using AdrPlatform.Contracts.Adr.V1;
+using AdrPlatform.Contracts.Chat.V1;
+using AdrPlatform.Integration.Tests.Infrastructure;
+using Grpc.Core;
+
+namespace AdrPlatform.Integration.Tests;
+
+/// <summary>Streaming chat through the real front silo with the built-in local provider, over gRPC and gRPC-Web.</summary>
+public class ChatApiTests(ChatApiTests.SlowLocalProvider host) : IClassFixture<ChatApiTests.SlowLocalProvider>
+{
+    public static TheoryData<Transport> Transports => [Transport.Grpc, Transport.GrpcWeb];
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task An_answer_streams_grounded_in_the_tenants_adrs_with_citations_and_usage(Transport transport)
+    {
+        var (clients, chat) = Tenant(transport);
+        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Use PostgreSQL", Body = "## Decision\n\nTenant records are stored in PostgreSQL. Backups run nightly." });
+        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Logo", Body = "The logo is green." });
+        var session = await chat.CreateSessionAsync(new CreateSessionRequest { Title = "Storage questions" });
+        await Task.Delay(300); // indexing follows the write
+
+        var events = await Collect(chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "Where are tenant records stored?" }));
+        Assert.Equal(SendMessageResponse.EventOneofCase.Started, events[0].EventCase);
+        Assert.Equal(32, events[0].Started.MessageId.Length);
+        var answer = string.Concat(events.Where(e => e.EventCase == SendMessageResponse.EventOneofCase.Delta).Select(e => e.Delta));
+        Assert.Contains("Tenant records are stored in PostgreSQL.", answer, StringComparison.Ordinal);
+        Assert.Contains("[ADR-0001]", answer, StringComparison.Ordinal);
+        Assert.True(events.Count(e => e.EventCase == SendMessageResponse.EventOneofCase.Delta) > 3, "the answer must arrive in pieces");
+        var citations = events.Single(e => e.EventCase == SendMessageResponse.EventOneofCase.Citations).Citations.Citations_;
+        Assert.Equal("ADR-0001", Assert.Single(citations).AdrId);
+        var usage = events.Single(e => e.EventCase == SendMessageResponse.EventOneofCase.Usage).Usage;
+        Assert.True(usage.PromptTokens > 0 && usage.CompletionTokens > 0);
+        Assert.Equal("stop", events[^1].Finished.FinishReason);
+
+        var stored = await chat.GetSessionAsync(new GetSessionRequest { Id = session.Id });
+        Assert.Equal([Role.User, Role.Assistant], stored.Messages.Select(m => m.Role));
+        Assert.Equal(answer, stored.Messages[1].Text);
+        Assert.Equal(session.Id, Assert.Single((await chat.ListSessionsAsync(new ListSessionsRequest())).Sessions).Id);
+    }
+
+    [Fact]
+    public async Task A_cancelled_stream_stops_and_is_remembered_as_cancelled_and_one_answer_streams_at_a_time()
+    {
+        var (clients, chat) = Tenant(Transport.Grpc);
+        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Caching", Body = "Redis caches sessions. Redis evicts old sessions. Redis runs in three zones. Redis is monitored." });
+        var session = await chat.CreateSessionAsync(new CreateSessionRequest());
+        await Task.Delay(300);
+
+        using var abort = new CancellationTokenSource();
+        using var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "How does redis handle sessions in zones?" }, cancellationToken: abort.Token);
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var messageId = call.ResponseStream.Current.Started.MessageId;
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        await Rpc.FailsStreaming(StatusCode.FailedPrecondition, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "second question" }));
+
+        await abort.CancelAsync();
+        await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        });
+
+        var stored = await Eventually(() => chat.GetSessionAsync(new GetSessionRequest { Id = session.Id }), s => s.Messages.Count == 2);
+        Assert.Equal("cancelled", stored.Messages[1].FinishReason);
+        Assert.NotEqual(messageId, stored.Messages[1].Id);
+        Assert.False((await chat.CancelMessageAsync(new CancelMessageRequest { SessionId = session.Id, MessageId = messageId })).Cancelled);
+    }
+
+    [Fact]
+    public async Task CancelMessage_stops_a_stream_the_client_cannot_abort()
+    {
+        var (clients, chat) = Tenant(Transport.GrpcWeb);
+        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Queues", Body = "Kafka carries events. Kafka keeps order per tenant. Kafka retains events for a week." });
+        var session = await chat.CreateSessionAsync(new CreateSessionRequest());
+        await Task.Delay(300);
+
+        using var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "What does kafka keep and retain for events?" });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var messageId = call.ResponseStream.Current.Started.MessageId;
+        Assert.True((await chat.CancelMessageAsync(new CancelMessageRequest { SessionId = session.Id, MessageId = messageId })).Cancelled);
+        var rest = new List<SendMessageResponse>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            rest.Add(call.ResponseStream.Current);
+        }
+
+        Assert.Equal("cancelled", rest[^1].Finished.FinishReason);
+        Assert.True(rest.Single(e => e.EventCase == SendMessageResponse.EventOneofCase.Usage).Usage.CompletionTokens >= 0);
+    }
+
+    [Fact]
+    public async Task Bad_chat_requests_get_clear_statuses_and_sessions_are_private()
+    {
+        var (_, chat) = Tenant(Transport.Grpc);
+        var session = await chat.CreateSessionAsync(new CreateSessionRequest { Title = "mine" });
+        await Rpc.FailsStreaming(StatusCode.InvalidArgument, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "  " }));
+        await Rpc.FailsStreaming(StatusCode.ResourceExhausted, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = new string('q', 4001) }));
+        await Rpc.FailsStreaming(StatusCode.NotFound, () => chat.SendMessage(new SendMessageRequest { SessionId = Guid.NewGuid().ToString("N"), Text = "hi" }));
+        await Rpc.FailsStreaming(StatusCode.InvalidArgument, () => chat.SendMessage(new SendMessageRequest { SessionId = "../etc", Text = "hi" }));
+        await Rpc.Fails(StatusCode.InvalidArgument, () => chat.CreateSessionAsync(new CreateSessionRequest { Title = new string('t', 201) }));
+
+        var colleague = new ChatService.ChatServiceClient(Clients.For(host, Transport.Grpc, "chat-" + session.Id[..8], "bob", "viewer").Invoker);
+        await Rpc.Fails(StatusCode.NotFound, () => colleague.GetSessionAsync(new GetSessionRequest { Id = session.Id }));
+        await chat.DeleteSessionAsync(new DeleteSessionRequest { Id = session.Id });
+        await Rpc.Fails(StatusCode.NotFound, () => chat.GetSessionAsync(new GetSessionRequest { Id = session.Id }));
+        Assert.Empty((await chat.ListSessionsAsync(new ListSessionsRequest())).Sessions);
+    }
+
+    private (Clients Clients, ChatService.ChatServiceClient Chat) Tenant(Transport transport)
+    {
+        var clients = Clients.For(host, transport, Rpc.Tenant(), "alice", "editor");
+        return (clients, new ChatService.ChatServiceClient(clients.Invoker));
+    }
+
+    private static async Task<List<SendMessageResponse>> Collect(AsyncServerStreamingCall<SendMessageResponse> call)
+    {
+        using (call)
+        {
+            var events = new List<SendMessageResponse>();
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                events.Add(call.ResponseStream.Current);
+            }
+
+            return events;
+        }
+    }
+
+    private static async Task<T> Eventually<T>(Func<AsyncUnaryCall<T>> call, Func<T, bool> done)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await call();
+            if (done(result) || attempt == 100)
+            {
+                Assert.True(done(result));
+                return result;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The local provider paced at 40 ms a word, so a test can act mid-stream.</summary>
+    public sealed class SlowLocalProvider() : GatewayHost(new Dictionary<string, string?> { ["Chat:Provider:LocalWordInterval"] = "00:00:00.040" });
+}
