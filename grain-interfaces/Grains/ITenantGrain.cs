@@ -16,4 +16,25 @@ public interface ITenantGrain : IGrainWithStringKey
 
     [Alias("import")]
     Task<ImportResult> ImportMarkdownAsync(ImmutableArray<MarkdownUpload> files, string actor);
+
+    /// <summary>Holds the worst case of one chat request, or refuses with RESOURCE_EXHAUSTED saying which limit and when to retry.</summary>
+    [Alias("reserve-chat")]
+    Task ReserveChatAsync(string user, string reservationId, int promptTokens, int maxOutputTokens);
+
+    /// <summary>Charges the real usage of a reservation (once, however often it is called) and returns its cost.</summary>
+    [Alias("settle-chat")]
+    Task<decimal> SettleChatAsync(string reservationId, int promptTokens, int completionTokens);
+
+    [Alias("usage")]
+    Task<TenantUsageView> GetUsageAsync();
+
+    [Alias("set-user-quotas")]
+    Task SetUserQuotasAsync(int requestsPerMinute, int concurrentStreams, long tokensPerDay);
+
+    [Alias("set-budget")]
+    Task SetBudgetAsync(decimal monthlyUsd);
+
+    /// <summary>Admin override: lets requests through again after the kill switch tripped. Returns whether it was tripped.</summary>
+    [Alias("reset-kill-switch")]
+    Task<bool> ResetKillSwitchAsync();
 }

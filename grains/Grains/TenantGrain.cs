@@ -3,7 +3,11 @@ using AdrPlatform.Domain;
 using AdrPlatform.Domain.Markdown;
 using AdrPlatform.Errors;
 using AdrPlatform.Model;
+using AdrPlatform.Domain.Quotas;
+using AdrPlatform.Grains.Chat;
 using AdrPlatform.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Grains;
 
@@ -13,10 +17,12 @@ namespace AdrPlatform.Grains;
 /// own ADR grain); the sequence is persisted when imports move it, and on activation it never goes
 /// below the store's highest number, the truth about which numbers are taken.
 /// </summary>
-public sealed class TenantGrain(
+public sealed partial class TenantGrain(
     [PersistentState("tenant", StorageNames.Tenants)] IPersistentState<TenantState> state,
     IAdrStore store,
-    TimeProvider clock) : Grain, ITenantGrain
+    IOptions<ChatSettings> chat,
+    TimeProvider clock,
+    ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
     private const int MaxProblemsReported = 20;
 
@@ -87,6 +93,74 @@ public sealed class TenantGrain(
             [.. plan.Warnings.Select(w => new SkippedUpload(w.Path, w.Message))]);
     }
 
+    public async Task ReserveChatAsync(string user, string reservationId, int promptTokens, int maxOutputTokens)
+    {
+        var quotas = state.State.Quotas;
+        Accounting.Reserve(
+            state.State.Ledger, user, reservationId, promptTokens, maxOutputTokens, Price(),
+            new UserQuotas(quotas.RequestsPerMinute, quotas.ConcurrentStreams, quotas.TokensPerDay),
+            Budget(), clock.GetUtcNow(), chat.Value.ReservationLifetime);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<decimal> SettleChatAsync(string reservationId, int promptTokens, int completionTokens)
+    {
+        var settlement = Accounting.Settle(state.State.Ledger, reservationId, promptTokens, completionTokens, Budget(), clock.GetUtcNow());
+        await state.WriteStateAsync();
+        foreach (var percent in settlement.NewAlerts)
+        {
+            LogBudgetAlert(logger, this.GetPrimaryKeyString(), percent);
+        }
+
+        if (settlement.KillSwitchTripped)
+        {
+            LogKillSwitch(logger, this.GetPrimaryKeyString());
+        }
+
+        return settlement.Cost;
+    }
+
+    public Task<TenantUsageView> GetUsageAsync()
+    {
+        var usage = Accounting.Usage(state.State.Ledger, Budget(), clock.GetUtcNow());
+        return Task.FromResult(new TenantUsageView(
+            [.. usage.Users.Select(u => new UserUsageView(u.User, u.RequestsLastMinute, u.TokensToday, u.TokensReserved, u.ActiveStreams))],
+            usage.SpentUsd, usage.ReservedUsd, usage.BudgetUsd, usage.AlertsRaised, usage.KillSwitchTripped, state.State.Quotas));
+    }
+
+    public async Task SetUserQuotasAsync(int requestsPerMinute, int concurrentStreams, long tokensPerDay)
+    {
+        if (requestsPerMinute is < 1 or > 100_000 || concurrentStreams is < 1 or > 10_000 || tokensPerDay is < 1 or > 10_000_000_000)
+        {
+            throw AdrPlatformException.Invalid("Quotas must be positive: requests per minute up to 100,000, concurrent streams up to 10,000, tokens per day up to 10 billion.");
+        }
+
+        state.State.Quotas = state.State.Quotas with { RequestsPerMinute = requestsPerMinute, ConcurrentStreams = concurrentStreams, TokensPerDay = tokensPerDay };
+        await state.WriteStateAsync();
+    }
+
+    public async Task SetBudgetAsync(decimal monthlyUsd)
+    {
+        if (monthlyUsd < 0)
+        {
+            throw AdrPlatformException.Invalid("The monthly budget must not be negative.");
+        }
+
+        state.State.Quotas = state.State.Quotas with { MonthlyBudgetUsd = monthlyUsd };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<bool> ResetKillSwitchAsync()
+    {
+        var wasTripped = Accounting.ResetKillSwitch(state.State.Ledger, clock.GetUtcNow());
+        await state.WriteStateAsync();
+        return wasTripped;
+    }
+
+    private ModelPrice Price() => new(chat.Value.InputPricePerMillionTokens, chat.Value.OutputPricePerMillionTokens);
+
+    private TenantBudget Budget() => new(state.State.Quotas.MonthlyBudgetUsd);
+
     private static AdrChange Imported(string tenant, ImportedAdr adr, IReadOnlyList<AdrLink> links, string actor, DateTimeOffset now)
     {
         var record = new AdrRecord(
@@ -95,6 +169,12 @@ public sealed class TenantGrain(
         var version = AdrChanges.VersionOf(record, ChangeKind.Imported, $"Imported from {adr.SourcePath}.");
         return new AdrChange(record, version, [.. links.Where(l => l.From == adr.Number)], []);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {Tenant} has spent {Percent} % of its monthly budget")]
+    private static partial void LogBudgetAlert(ILogger logger, string tenant, int percent);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {Tenant} reached the kill switch: new chat requests are refused until an admin resets it")]
+    private static partial void LogKillSwitch(ILogger logger, string tenant);
 
     private static AdrPlatformException ImportRefused(IReadOnlyList<ImportProblem> problems)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using AdrPlatform.Adapters.InMemory;
 using AdrPlatform.Adapters.Postgres;
+using AdrPlatform.Domain.Quotas;
 using AdrPlatform.Adapters.Chat;
 using AdrPlatform.Adapters.Embeddings;
 using AdrPlatform.Grains;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace AdrPlatform.Hosting;
 
@@ -47,6 +49,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddAdrPlatformGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.AddPlatformSerialization();
         silo.AddMemoryGrainStorage(StorageNames.Tenants);
         silo.AddMemoryGrainStorage(StorageNames.Chats);
         silo.Services.TryAddSingleton(TimeProvider.System);
@@ -59,6 +62,11 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<ChatSettings>();
         return silo;
     }
+
+    /// <summary>The pure domain's state types carry no Orleans attributes; they travel and persist as JSON.</summary>
+    private static void AddPlatformSerialization(this ISiloBuilder silo) =>
+        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            isSupported: type => type.Namespace == typeof(TenantLedger).Namespace));
 
     /// <summary>The configured AI providers (embeddings, chat) and search and chat settings.</summary>
     private static void AddAi(this ISiloBuilder silo, IConfiguration configuration)
@@ -108,6 +116,7 @@ public static class SiloBuilderExtensions
             options.Invariant = NpgsqlInvariant;
             options.ConnectionString = app;
         });
+        silo.AddPlatformSerialization();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton(_ => PostgresDataSource.Create(app));
         silo.Services.TryAddSingleton<IAdrStore, PostgresAdrStore>();

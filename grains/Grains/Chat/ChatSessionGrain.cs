@@ -92,10 +92,17 @@ public sealed partial class ChatSessionGrain(
         UsageDetails? reported = null;
         List<ChatMessage> prompt = [];
         ImmutableArray<Passage> passages = [];
+        var tenant = GrainFactory.GetGrain<ITenantGrain>(Tenant);
+        var reserved = false;
+        var settled = false;
         try
         {
             passages = await GrainFactory.GetGrain<ISearchGrain>(Tenant).PassagesAsync(question, options.GroundingPassages);
             prompt = Prompt(passages, question, options.HistoryTurns);
+
+            // The worst case is held before the provider is called; the real usage is settled after, whatever happens.
+            await tenant.ReserveChatAsync(user, messageId, prompt.Sum(m => tokens.Count(m.Text)), options.MaxOutputTokens);
+            reserved = true;
             state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), true, question, [], clock.GetUtcNow(), null));
             var provider = chat.GetService<ChatClientMetadata>();
             yield return ChatEvent.Started(messageId, provider?.DefaultModelId ?? model ?? string.Empty);
@@ -137,16 +144,24 @@ public sealed partial class ChatSessionGrain(
                 }
             }
 
-            var citations = Citations(answer.ToString(), passages);
-            yield return ChatEvent.Cited(citations);
+            yield return ChatEvent.Cited(Citations(answer.ToString(), passages));
             var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
-            yield return ChatEvent.Used(promptTokens, completionTokens, 0m);
+            settled = true;
+            var cost = await tenant.SettleChatAsync(messageId, promptTokens, completionTokens);
+            yield return ChatEvent.Used(promptTokens, completionTokens, cost);
             yield return ChatEvent.Finished(finish);
         }
         finally
         {
             _streaming = null;
-            if (prompt.Count > 0)
+            if (reserved && !settled)
+            {
+                // Cancelled, disconnected or failed: billed for what was streamed, counted with the tokenizer.
+                var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
+                await tenant.SettleChatAsync(messageId, promptTokens, completionTokens);
+            }
+
+            if (reserved)
             {
                 await Remember(answer.ToString(), Citations(answer.ToString(), passages), finish, options.MaxMessagesPerSession);
             }
