@@ -31,10 +31,23 @@ public static class ChatProviders
         };
     }
 
+    /// <summary>
+    /// Registers the model: "Chat:Providers" (an ordered list, for failover) or the single "Chat:Provider",
+    /// behind <see cref="ResilientChatClient"/> with "Chat:Resilience".
+    /// </summary>
     public static IServiceCollection AddAdrPlatformChat(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ChatProviderOptions.Section).Get<ChatProviderOptions>() ?? new ChatProviderOptions();
-        services.AddSingleton(provider => Create(options, provider.GetRequiredService<TimeProvider>()));
+        ArgumentNullException.ThrowIfNull(configuration);
+        var list = configuration.GetSection("Chat:Providers").Get<List<ChatProviderOptions>>();
+        var providers = list is { Count: > 0 }
+            ? list
+            : [configuration.GetSection(ChatProviderOptions.Section).Get<ChatProviderOptions>() ?? new ChatProviderOptions()];
+        var resilience = configuration.GetSection(ResilienceOptions.Section).Get<ResilienceOptions>() ?? new ResilienceOptions();
+        services.AddSingleton<IChatClient>(provider =>
+        {
+            var clock = provider.GetRequiredService<TimeProvider>();
+            return new ResilientChatClient([.. providers.Select(p => Create(p, clock))], resilience, clock);
+        });
         return services;
     }
 
