@@ -120,12 +120,18 @@ public sealed partial class TenantGrain(
         return settlement.Cost;
     }
 
-    public Task<TenantUsageView> GetUsageAsync()
+    public async Task<TenantUsageView> GetUsageAsync()
     {
+        // A stream whose silo died never settles: its reservation is released once it expires.
+        if (Accounting.ExpireReservations(state.State.Ledger, clock.GetUtcNow()) > 0)
+        {
+            await state.WriteStateAsync();
+        }
+
         var usage = Accounting.Usage(state.State.Ledger, Budget(), clock.GetUtcNow());
-        return Task.FromResult(new TenantUsageView(
+        return new TenantUsageView(
             [.. usage.Users.Select(u => new UserUsageView(u.User, u.RequestsLastMinute, u.TokensToday, u.TokensReserved, u.ActiveStreams))],
-            usage.SpentUsd, usage.ReservedUsd, usage.BudgetUsd, usage.AlertsRaised, usage.KillSwitchTripped, state.State.Quotas));
+            usage.SpentUsd, usage.ReservedUsd, usage.BudgetUsd, usage.AlertsRaised, usage.KillSwitchTripped, state.State.Quotas);
     }
 
     public async Task SetUserQuotasAsync(int requestsPerMinute, int concurrentStreams, long tokensPerDay)

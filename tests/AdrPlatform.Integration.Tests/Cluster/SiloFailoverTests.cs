@@ -53,7 +53,7 @@ public sealed class SiloFailoverTests(PostgresDatabase database, ITestOutputHelp
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         var headers = new Metadata { { "authorization", "Bearer " + issuer.Mint("failover", "writer", ["editor"], "adrplatform", TimeSpan.FromHours(1), DateTimeOffset.UtcNow) } };
         var adrs = new AdrService.AdrServiceClient(channel);
-        await WaitUntilServing(adrs, headers, front);
+        await front.WaitUntilServingAsync(() => adrs.ListAdrsAsync(new ListAdrsRequest { PageSize = 1 }, headers, deadline: DateTime.UtcNow.AddSeconds(5)).ResponseAsync);
         await Task.Delay(TimeSpan.FromSeconds(3)); // the worker joins and takes its share of activations
 
         var acknowledged = new ConcurrentDictionary<string, (int Version, string Title)>();
@@ -109,26 +109,5 @@ public sealed class SiloFailoverTests(PostgresDatabase database, ITestOutputHelp
 
         var numbers = acknowledged.Keys.Select(id => int.Parse(id[4..], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
-    }
-
-    private static async Task WaitUntilServing(AdrService.AdrServiceClient adrs, Metadata headers, SiloProcess front)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                await adrs.ListAdrsAsync(new ListAdrsRequest { PageSize = 1 }, headers, deadline: DateTime.UtcNow.AddSeconds(5));
-                return;
-            }
-            catch (RpcException) when (DateTime.UtcNow < deadline && !front.HasExited)
-            {
-                await Task.Delay(500);
-            }
-            catch (RpcException error)
-            {
-                throw new InvalidOperationException($"The front silo did not start serving: {error.Status.Detail}\n{front.Output}", error);
-            }
-        }
     }
 }

@@ -51,6 +51,29 @@ public sealed class SiloProcess : IDisposable
         return silo;
     }
 
+    /// <summary>Retries <paramref name="probe"/> (a gRPC call) until it succeeds, for up to a minute while the process lives.</summary>
+    public async Task WaitUntilServingAsync(Func<Task> probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                await probe();
+                return;
+            }
+            catch (Grpc.Core.RpcException) when (DateTime.UtcNow < deadline && !HasExited)
+            {
+                await Task.Delay(500);
+            }
+            catch (Grpc.Core.RpcException error)
+            {
+                throw new InvalidOperationException($"The silo did not start serving: {error.Status.Detail}\n{Output}", error);
+            }
+        }
+    }
+
     /// <summary>SIGKILL: no graceful shutdown, no goodbye to the cluster.</summary>
     public void Kill()
     {
