@@ -41,6 +41,7 @@ public static partial class GatewayApp
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
         });
         builder.Services.AddGrpcReflection();
+        builder.Services.AddPlatformTelemetry(builder.Configuration);
         builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("orleans");
 
         var app = builder.Build();
@@ -55,6 +56,7 @@ public static partial class GatewayApp
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz");
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app));
         return app;
     }

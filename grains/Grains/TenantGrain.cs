@@ -5,6 +5,7 @@ using AdrPlatform.Errors;
 using AdrPlatform.Model;
 using AdrPlatform.Domain.Quotas;
 using AdrPlatform.Grains.Chat;
+using AdrPlatform.Observability;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -110,6 +111,7 @@ public sealed partial class TenantGrain(
         foreach (var percent in settlement.NewAlerts)
         {
             LogBudgetAlert(logger, this.GetPrimaryKeyString(), percent);
+            PlatformTelemetry.BudgetAlerts.Add(1, new("tenant", this.GetPrimaryKeyString()), new("percent", percent));
         }
 
         if (settlement.KillSwitchTripped)

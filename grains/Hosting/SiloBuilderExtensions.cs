@@ -29,6 +29,7 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var cluster = configuration.GetSection(PlatformSiloOptions.Section).Get<PlatformSiloOptions>() ?? new PlatformSiloOptions();
         var storage = configuration.GetSection(PlatformStorageOptions.Section).Get<PlatformStorageOptions>() ?? new PlatformStorageOptions();
+        silo.AddActivityPropagation(); // one trace from the RPC through every grain call to the provider
         if (storage.UsesPostgres)
         {
             return silo.AddPostgres(configuration, cluster, storage);

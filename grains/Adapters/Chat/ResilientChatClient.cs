@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.Runtime.CompilerServices;
 using AdrPlatform.Errors;
+using AdrPlatform.Observability;
 using Microsoft.Extensions.AI;
 
 namespace AdrPlatform.Adapters.Chat;
@@ -133,6 +134,7 @@ public sealed class ResilientChatClient : IChatClient
                 {
                     await stream.DisposeAsync();
                     circuit.Failed();
+                    PlatformTelemetry.ProviderErrors.Add(1, new KeyValuePair<string, object?>("provider", client.GetService<ChatClientMetadata>()?.ProviderName ?? "unknown"));
                     if (!Retryable(error))
                     {
                         break;

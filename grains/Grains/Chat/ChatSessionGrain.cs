@@ -7,6 +7,8 @@ using AdrPlatform.Domain.Chat;
 using AdrPlatform.Errors;
 using AdrPlatform.Model;
 using AdrPlatform.Ports;
+using System.Diagnostics;
+using AdrPlatform.Observability;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -95,6 +97,13 @@ public sealed partial class ChatSessionGrain(
         var tenant = GrainFactory.GetGrain<ITenantGrain>(Tenant);
         var reserved = false;
         var settled = false;
+        var modelName = chat.GetService<ChatClientMetadata>()?.DefaultModelId ?? model ?? "default";
+        var tags = new TagList { { "tenant", Tenant }, { "model", modelName } };
+        using var activity = PlatformTelemetry.Traces.StartActivity("chat.answer");
+        activity?.SetTag("adrplatform.tenant", Tenant);
+        activity?.SetTag("gen_ai.request.model", modelName);
+        var started = clock.GetTimestamp();
+        long? lastToken = null;
         try
         {
             passages = await GrainFactory.GetGrain<ISearchGrain>(Tenant).PassagesAsync(question, options.GroundingPassages);
@@ -103,9 +112,9 @@ public sealed partial class ChatSessionGrain(
             // The worst case is held before the provider is called; the real usage is settled after, whatever happens.
             await tenant.ReserveChatAsync(user, messageId, prompt.Sum(m => tokens.Count(m.Text)), options.MaxOutputTokens);
             reserved = true;
+            PlatformTelemetry.ActiveStreams.Add(1);
             state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), true, question, [], clock.GetUtcNow(), null));
-            var provider = chat.GetService<ChatClientMetadata>();
-            yield return ChatEvent.Started(messageId, provider?.DefaultModelId ?? model ?? string.Empty);
+            yield return ChatEvent.Started(messageId, modelName);
 
             await using var stream = chat.GetStreamingResponseAsync(prompt, new ChatOptions { MaxOutputTokens = options.MaxOutputTokens }, cancel.Token)
                 .GetAsyncEnumerator(cancel.Token);
@@ -139,6 +148,10 @@ public sealed partial class ChatSessionGrain(
 
                 if (!string.IsNullOrEmpty(update.Text))
                 {
+                    var now = clock.GetTimestamp();
+                    (lastToken is { } previous ? PlatformTelemetry.InterTokenGap : PlatformTelemetry.FirstTokenLatency)
+                        .Record(clock.GetElapsedTime(lastToken ?? started, now).TotalMilliseconds, tags);
+                    lastToken = now;
                     answer.Append(update.Text);
                     yield return ChatEvent.Delta(update.Text);
                 }
@@ -147,7 +160,7 @@ public sealed partial class ChatSessionGrain(
             yield return ChatEvent.Cited(Citations(answer.ToString(), passages));
             var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
             settled = true;
-            var cost = await tenant.SettleChatAsync(messageId, promptTokens, completionTokens);
+            var cost = await Settle(tenant, messageId, promptTokens, completionTokens, tags);
             yield return ChatEvent.Used(promptTokens, completionTokens, cost);
             yield return ChatEvent.Finished(finish);
         }
@@ -158,14 +171,34 @@ public sealed partial class ChatSessionGrain(
             {
                 // Cancelled, disconnected or failed: billed for what was streamed, counted with the tokenizer.
                 var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
-                await tenant.SettleChatAsync(messageId, promptTokens, completionTokens);
+                await Settle(tenant, messageId, promptTokens, completionTokens, tags);
             }
 
             if (reserved)
             {
+                PlatformTelemetry.ActiveStreams.Add(-1);
+                if (finish == "cancelled")
+                {
+                    PlatformTelemetry.Cancellations.Add(1, tags);
+                }
+
+                activity?.SetTag("adrplatform.finish_reason", finish);
                 await Remember(answer.ToString(), Citations(answer.ToString(), passages), finish, options.MaxMessagesPerSession);
             }
         }
+    }
+
+    private static async Task<decimal> Settle(ITenantGrain tenant, string messageId, int promptTokens, int completionTokens, TagList tags)
+    {
+        var cost = await tenant.SettleChatAsync(messageId, promptTokens, completionTokens);
+        var prompt = tags;
+        prompt.Add("kind", "prompt");
+        var completion = tags;
+        completion.Add("kind", "completion");
+        PlatformTelemetry.Tokens.Add(promptTokens, prompt);
+        PlatformTelemetry.Tokens.Add(completionTokens, completion);
+        PlatformTelemetry.Cost.Add((double)cost, tags);
+        return cost;
     }
 
     private static async Task<(bool More, Exception? Failure)> TryMoveNext(IAsyncEnumerator<ChatResponseUpdate> stream)

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using AdrPlatform.Contracts.Adr.V1;
+using AdrPlatform.Contracts.Chat.V1;
+using AdrPlatform.Integration.Tests.Infrastructure;
+
+namespace AdrPlatform.Integration.Tests;
+
+/// <summary>Metrics on /metrics and one trace from the RPC through the grains to the answer, with no prompt text in either.</summary>
+public class ObservabilityTests(GatewayHost host) : IClassFixture<GatewayHost>
+{
+    [Fact]
+    public async Task A_chat_answer_shows_in_metrics_and_in_one_trace()
+    {
+        var activities = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "AdrPlatform" or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var tenant = Rpc.Tenant();
+        var clients = Clients.For(host, Transport.Grpc, tenant, "ada", "editor");
+        var chat = new ChatService.ChatServiceClient(clients.Invoker);
+        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Use PostgreSQL", Body = "Tenant records are stored in PostgreSQL." });
+        var session = await chat.CreateSessionAsync(new CreateSessionRequest());
+        await Task.Delay(300);
+        const string secretQuestion = "Where are tenant records stored, zebra-quartz?";
+        using (var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = secretQuestion }))
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        }
+
+        using var http = new HttpClient { BaseAddress = host.Address };
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("adrplatform_chat_first_token_duration", metrics, StringComparison.Ordinal);
+        Assert.Contains("adrplatform_chat_inter_token_duration", metrics, StringComparison.Ordinal);
+        Assert.Contains($"tenant=\"{tenant}\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("adrplatform_chat_tokens", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("zebra-quartz", metrics, StringComparison.Ordinal);
+
+        var answer = Assert.Single(activities, a => a.OperationName == "chat.answer" && Equals(a.GetTagItem("adrplatform.tenant"), tenant));
+        var request = Assert.Single(activities, a => a.Source.Name == "Microsoft.AspNetCore" && a.TraceId == answer.TraceId);
+        Assert.Contains("SendMessage", request.DisplayName, StringComparison.Ordinal);
+        Assert.Equal("stop", answer.GetTagItem("adrplatform.finish_reason"));
+        Assert.DoesNotContain(answer.TagObjects, tag => tag.Value?.ToString()?.Contains("zebra-quartz", StringComparison.Ordinal) == true);
+    }
+}
