@@ -63,5 +63,25 @@ public sealed class TenantGrpcService(IGrainFactory grains, CallerResolver calle
     public override async Task<ResetKillSwitchResponse> ResetKillSwitch(ResetKillSwitchRequest request, ServerCallContext context) =>
         new() { WasTripped = await Tenant(context).ResetKillSwitchAsync() };
 
+    public override async Task WatchAlerts(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(responseStream);
+        var caller = callers.Resolve(context, Roles.Admin);
+        var feed = grains.GetGrain<IAlertFeedGrain>(caller.Tenant);
+        await foreach (var alert in feed.WatchAsync(context.CancellationToken).WithCancellation(context.CancellationToken))
+        {
+            await responseStream.WriteAsync(
+                new WatchAlertsResponse
+                {
+                    Percent = alert.Percent,
+                    SpentUsd = (double)alert.SpentUsd,
+                    BudgetUsd = (double)alert.BudgetUsd,
+                    KillSwitch = alert.KillSwitch,
+                    At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(alert.At),
+                },
+                context.CancellationToken);
+        }
+    }
+
     private ITenantGrain Tenant(ServerCallContext context) => grains.GetGrain<ITenantGrain>(callers.Resolve(context, Roles.Admin).Tenant);
 }

@@ -30,3 +30,12 @@ public sealed record TenantUsageView(
     [property: Id(4)] ImmutableArray<int> AlertsRaised,
     [property: Id(5)] bool KillSwitchTripped,
     [property: Id(6)] QuotaSettings Quotas);
+
+/// <summary>A monthly budget threshold crossed (70, 85, 95), or the kill switch tripped (110).</summary>
+[GenerateSerializer, Immutable, Alias("tenant.budget-alert")]
+public sealed record BudgetAlert(
+    [property: Id(0)] int Percent,
+    [property: Id(1)] decimal SpentUsd,
+    [property: Id(2)] decimal BudgetUsd,
+    [property: Id(3)] bool KillSwitch,
+    [property: Id(4)] DateTimeOffset At);

@@ -108,15 +108,20 @@ public sealed partial class TenantGrain(
     {
         var settlement = Accounting.Settle(state.State.Ledger, reservationId, promptTokens, completionTokens, Budget(), clock.GetUtcNow());
         await state.WriteStateAsync();
+        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(this.GetPrimaryKeyString());
+        var spent = state.State.Ledger.SpentUsd;
+        var budget = state.State.Quotas.MonthlyBudgetUsd;
         foreach (var percent in settlement.NewAlerts)
         {
             LogBudgetAlert(logger, this.GetPrimaryKeyString(), percent);
             PlatformTelemetry.BudgetAlerts.Add(1, new("tenant", this.GetPrimaryKeyString()), new("percent", percent));
+            await feed.PublishAsync(new BudgetAlert(percent, spent, budget, KillSwitch: false, clock.GetUtcNow()));
         }
 
         if (settlement.KillSwitchTripped)
         {
             LogKillSwitch(logger, this.GetPrimaryKeyString());
+            await feed.PublishAsync(new BudgetAlert(TenantBudget.KillSwitchPercentage, spent, budget, KillSwitch: true, clock.GetUtcNow()));
         }
 
         return settlement.Cost;

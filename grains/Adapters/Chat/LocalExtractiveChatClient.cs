@@ -8,7 +8,8 @@ namespace AdrPlatform.Adapters.Chat;
 /// The embedded default's chat provider, and honest about it: there is no language model here. It
 /// answers by quoting the grounding passages' sentences that share the most words with the question
 /// (<see cref="ExtractiveAnswer"/>), with their citations, and streams the answer word by word at a
-/// configurable pace so clients see real streaming. Token counts are word counts. Production
+/// configurable pace so clients see real streaming. It reports no token usage (the platform counts
+/// with its tokenizer), and "max output tokens" limits words. Production
 /// configures an OpenAI-compatible or Azure OpenAI provider.
 /// </summary>
 public sealed class LocalExtractiveChatClient(TimeSpan wordInterval, TimeProvider clock) : IChatClient
@@ -50,13 +51,12 @@ public sealed class LocalExtractiveChatClient(TimeSpan wordInterval, TimeProvide
             yield return new ChatResponseUpdate(ChatRole.Assistant, i == 0 ? words[i] : " " + words[i]) { ResponseId = responseId, ModelId = ModelId };
         }
 
-        var promptWords = conversation.Sum(m => m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        // No usage is reported: there are no model tokens here, so the platform counts with its tokenizer.
         yield return new ChatResponseUpdate
         {
             ResponseId = responseId,
             ModelId = ModelId,
             FinishReason = limit < words.Length ? ChatFinishReason.Length : ChatFinishReason.Stop,
-            Contents = [new UsageContent(new UsageDetails { InputTokenCount = promptWords, OutputTokenCount = limit, TotalTokenCount = promptWords + limit })],
         };
     }
 
