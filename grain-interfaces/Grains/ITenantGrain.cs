@@ -18,11 +18,11 @@ public interface ITenantGrain : IGrainWithStringKey
     Task<ImportResult> ImportMarkdownAsync(ImmutableArray<MarkdownUpload> files, string actor);
 
     /// <summary>Holds the worst case of one chat request, or refuses with RESOURCE_EXHAUSTED saying which limit and when to retry.</summary>
-    [Alias("reserve-chat")]
+    [AlwaysInterleave, Alias("reserve-chat")]
     Task ReserveChatAsync(string user, string reservationId, int promptTokens, int maxOutputTokens);
 
     /// <summary>Charges the real usage of a reservation (once, however often it is called) and returns its cost.</summary>
-    [Alias("settle-chat")]
+    [AlwaysInterleave, Alias("settle-chat")]
     Task<decimal> SettleChatAsync(string reservationId, int promptTokens, int completionTokens);
 
     [Alias("usage")]

@@ -26,6 +26,9 @@ public sealed partial class TenantGrain(
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
     private const int MaxProblemsReported = 20;
+    private Task? _writing;
+    private long _changes;
+    private long _saved;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +87,7 @@ public sealed partial class TenantGrain(
             throw new AdrPlatformException(ErrorKind.AlreadyExists, $"Nothing was imported: {conflict.Message}");
         }
 
-        await state.WriteStateAsync();
+        await Persist();
         await GrainFactory.GetGrain<IAdrIndexerGrain>(tenant).ReindexAsync([.. plan.Adrs.Select(a => a.Number)]);
 
         return new ImportResult(
@@ -101,13 +104,47 @@ public sealed partial class TenantGrain(
             state.State.Ledger, user, reservationId, promptTokens, maxOutputTokens, Price(),
             new UserQuotas(quotas.RequestsPerMinute, quotas.ConcurrentStreams, quotas.TokensPerDay),
             Budget(), clock.GetUtcNow(), chat.Value.ReservationLifetime);
-        await state.WriteStateAsync();
+        await Persist();
+    }
+
+    /// <summary>
+    /// Group commit: state changes synchronously, then each caller waits until a write that began
+    /// after its change has finished. A burst of reservations shares a few writes instead of one each,
+    /// and writes never overlap.
+    /// </summary>
+    private async Task Persist()
+    {
+        var mine = ++_changes;
+        while (_saved < mine)
+        {
+            if (_writing is { IsCompleted: false } inFlight)
+            {
+                await inFlight;
+                continue;
+            }
+
+            _writing = Write(_changes);
+            await _writing;
+        }
+    }
+
+    private async Task Write(long upTo)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+            _saved = Math.Max(_saved, upTo);
+        }
+        finally
+        {
+            _writing = null;
+        }
     }
 
     public async Task<decimal> SettleChatAsync(string reservationId, int promptTokens, int completionTokens)
     {
         var settlement = Accounting.Settle(state.State.Ledger, reservationId, promptTokens, completionTokens, Budget(), clock.GetUtcNow());
-        await state.WriteStateAsync();
+        await Persist();
         var feed = GrainFactory.GetGrain<IAlertFeedGrain>(this.GetPrimaryKeyString());
         var spent = state.State.Ledger.SpentUsd;
         var budget = state.State.Quotas.MonthlyBudgetUsd;
@@ -132,7 +169,7 @@ public sealed partial class TenantGrain(
         // A stream whose silo died never settles: its reservation is released once it expires.
         if (Accounting.ExpireReservations(state.State.Ledger, clock.GetUtcNow()) > 0)
         {
-            await state.WriteStateAsync();
+            await Persist();
         }
 
         var usage = Accounting.Usage(state.State.Ledger, Budget(), clock.GetUtcNow());
@@ -149,7 +186,7 @@ public sealed partial class TenantGrain(
         }
 
         state.State.Quotas = state.State.Quotas with { RequestsPerMinute = requestsPerMinute, ConcurrentStreams = concurrentStreams, TokensPerDay = tokensPerDay };
-        await state.WriteStateAsync();
+        await Persist();
     }
 
     public async Task SetBudgetAsync(decimal monthlyUsd)
@@ -160,13 +197,13 @@ public sealed partial class TenantGrain(
         }
 
         state.State.Quotas = state.State.Quotas with { MonthlyBudgetUsd = monthlyUsd };
-        await state.WriteStateAsync();
+        await Persist();
     }
 
     public async Task<bool> ResetKillSwitchAsync()
     {
         var wasTripped = Accounting.ResetKillSwitch(state.State.Ledger, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        await Persist();
         return wasTripped;
     }
 

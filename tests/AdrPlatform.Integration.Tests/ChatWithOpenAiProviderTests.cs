@@ -48,7 +48,7 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
         for (var round = 0; round < 5; round++)
         {
             using var abort = new CancellationTokenSource();
-            var aborted = setup.Provider.NextAbortObserved;
+            var received = setup.Provider.NextRequestReceived;
             using var call = chat.SendMessage(new SendMessageRequest { SessionId = session, Text = "Go on" }, cancellationToken: abort.Token);
             for (var i = 0; i < 5; i++)
             {
@@ -57,8 +57,10 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
 
             var cancelledAt = setup.Provider.Now;
             await abort.CancelAsync();
-            var request = await aborted.WaitAsync(TimeSpan.FromSeconds(5));
-            latencies.Add((request.AbortedAt!.Value - cancelledAt).TotalMilliseconds);
+            var request = await received.WaitAsync(TimeSpan.FromSeconds(5));
+            await request.Finished.WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.NotNull(request.AbortedAt);
+            latencies.Add((request.AbortedAt.Value - cancelledAt).TotalMilliseconds);
             await Task.Delay(100); // let the session record the cancelled answer before the next round
         }
 

@@ -1,0 +1,322 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
+using System.Globalization;
+using AdrPlatform.Bench.Streaming;
+using AdrPlatform.Contracts.Chat.V1;
+using AdrPlatform.Contracts.Tenant.V1;
+using AdrPlatform.Integration.Tests.FakeProvider;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+// Streaming load in one run: N concurrent chats straight at the OpenAI-compatible fake, through an
+// nginx proxy (buffering off) to it, and through the front silo (gRPC) to it; what each hop adds to
+// first-token latency and inter-token gaps; client-cancel -> provider-abort latency; memory per held stream.
+// usage: adr-stream-bench --gateway-dll gateway/bin/Release/net10.0/adrplatform-gateway.dll [--streams 1000] [--tokens 40]
+//        [--gap-ms 20] [--ttft-ms 50] [--cancels 100] [--hold 2000] [--nginx /usr/sbin/nginx]
+var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : string.Empty);
+int Number(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+var streams = Number("streams", 1000);
+var tokens = Number("tokens", 40);
+var gap = TimeSpan.FromMilliseconds(Number("gap-ms", 20));
+var ttft = TimeSpan.FromMilliseconds(Number("ttft-ms", 50));
+var cancels = Number("cancels", 100);
+var hold = Number("hold", 2000);
+var nginx = options.GetValueOrDefault("nginx");
+var gatewayDll = options.GetValueOrDefault("gateway-dll") ?? throw new ArgumentException("--gateway-dll is required");
+
+await using var fake = await FakeChatProvider.StartNewAsync(new FakeChatBehavior { Tokens = tokens, InterTokenGap = gap, TimeToFirstToken = ttft });
+var port = FreePort();
+var siloPort = FreePort();
+var key = Path.Combine(Path.GetTempPath(), "adr-stream-bench-" + Guid.NewGuid().ToString("N"), "key");
+using var gateway = Process.Start(new ProcessStartInfo("dotnet")
+{
+    ArgumentList =
+    {
+        gatewayDll, $"--Gateway:Port={port}", $"--Auth:DevelopmentKeyPath={key}", "--Logging:LogLevel:Default=Warning",
+        $"--Cluster:SiloPort={siloPort}", $"--Cluster:PrimarySiloPort={siloPort}", $"--Cluster:GatewayPort={FreePort()}",
+        "--Chat:Provider:Kind=openai", $"--Chat:Provider:Endpoint={fake.BaseUrl}", "--Chat:Provider:Model=bench", "--Chat:Provider:ApiKey=k",
+        "--Chat:Resilience:MaxConcurrentStreams=100000", "--Chat:Resilience:MaxQueueDepth=100000", "--Chat:HistoryTurns=0",
+        $"--Chat:MaxOutputTokens={tokens * 10}",
+    },
+    RedirectStandardOutput = true,
+    RedirectStandardError = true,
+})!;
+var nginxPort = nginx is null ? 0 : FreePort();
+using var proxy = nginx is null ? null : StartNginx(nginx, nginxPort, fake.Address);
+try
+{
+    await Run();
+}
+finally
+{
+    gateway.Kill(entireProcessTree: true);
+    proxy?.Kill(entireProcessTree: true);
+}
+
+// A plain reverse proxy with response buffering off, as streaming needs: the cost of one proxy hop.
+static Process StartNginx(string nginx, int port, Uri upstream)
+{
+    var folder = Directory.CreateTempSubdirectory("adr-stream-bench-nginx").FullName;
+    var config = Path.Combine(folder, "nginx.conf");
+    File.WriteAllText(config, $$"""
+        worker_processes 1;
+        pid {{folder}}/nginx.pid;
+        error_log {{folder}}/error.log warn;
+        events { worker_connections 20000; }
+        http {
+          access_log off;
+          client_body_temp_path {{folder}};
+          proxy_temp_path {{folder}};
+          upstream provider { server {{upstream.Host}}:{{upstream.Port}}; keepalive 256; }
+          server {
+            listen 127.0.0.1:{{port}};
+            location / {
+              proxy_pass http://provider;
+              proxy_http_version 1.1;
+              proxy_set_header Connection "";
+              proxy_buffering off;
+              proxy_read_timeout 1h;
+            }
+          }
+        }
+        """);
+    var process = Process.Start(new ProcessStartInfo(nginx) { ArgumentList = { "-c", config, "-g", "daemon off;" } })!;
+    Thread.Sleep(500);
+    return process;
+}
+
+async Task Run()
+{
+    var gatewayUrl = new Uri($"http://127.0.0.1:{port}");
+    var token = await Token();
+    var headers = new Metadata { { "authorization", "Bearer " + token } };
+    using var channel = GrpcChannel.ForAddress(gatewayUrl, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+    var tenants = new TenantService.TenantServiceClient(channel);
+    var chat = new ChatService.ChatServiceClient(channel);
+    await WaitServing(tenants, headers);
+    await tenants.SetQuotasAsync(new SetQuotasRequest { Quotas = new Quotas { RequestsPerMinute = 100_000, ConcurrentStreams = 10_000, TokensPerDay = 10_000_000_000 } }, headers);
+    var sessions = new List<string>();
+    for (var i = 0; i < Math.Max(streams, hold); i++)
+    {
+        sessions.Add((await chat.CreateSessionAsync(new CreateSessionRequest(), headers)).Id);
+    }
+
+    Console.WriteLine($"{streams} concurrent streams of {tokens} tokens, provider first token {ttft.TotalMilliseconds} ms, gap {gap.TotalMilliseconds} ms");
+    await Warm(chat, headers, sessions);
+    var direct = await Direct(fake.BaseUrl);
+    var proxied = nginxPort > 0 ? await Direct($"http://127.0.0.1:{nginxPort}/v1") : null;
+    var platform = await Platform(chat, headers, sessions);
+    Report("direct to provider", direct, null);
+    if (proxied is not null)
+    {
+        Report("through nginx", proxied, direct);
+    }
+
+    Report("through front silo", platform, direct);
+    await CancelLatency(chat, headers, sessions);
+    await MemoryPerStream(chat, headers, sessions);
+}
+
+async Task<StreamTimings> Direct(string baseUrl)
+{
+    var client = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri(baseUrl), RetryPolicy = new ClientRetryPolicy(0) })
+        .GetChatClient("bench").AsIChatClient();
+    var timings = new StreamTimings();
+    await Task.WhenAll(Enumerable.Range(0, streams).Select(async _ =>
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            TimeSpan? last = null;
+            await foreach (var update in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "benchmark question")]))
+            {
+                if (update.Text.Length == 0)
+                {
+                    continue;
+                }
+
+                var now = clock.Elapsed;
+                if (last is { } previous)
+                {
+                    timings.Gap(now - previous);
+                }
+                else
+                {
+                    timings.First(now);
+                }
+
+                last = now;
+            }
+        }
+        catch (Exception error) when (error is ClientResultException or HttpRequestException or IOException)
+        {
+            timings.Failed();
+        }
+    }));
+    return timings;
+}
+
+async Task<StreamTimings> Platform(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)
+{
+    var timings = new StreamTimings();
+    await Task.WhenAll(Enumerable.Range(0, streams).Select(async i =>
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            TimeSpan? last = null;
+            using var call = chat.SendMessage(new SendMessageRequest { SessionId = sessions[i], Text = "benchmark question" }, headers);
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                if (call.ResponseStream.Current.EventCase != SendMessageResponse.EventOneofCase.Delta)
+                {
+                    continue;
+                }
+
+                var now = clock.Elapsed;
+                if (last is { } previous)
+                {
+                    timings.Gap(now - previous);
+                }
+                else
+                {
+                    timings.First(now);
+                }
+
+                last = now;
+            }
+        }
+        catch (RpcException)
+        {
+            timings.Failed();
+        }
+    }));
+    return timings;
+}
+
+async Task Warm(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)
+{
+    for (var round = 0; round < 3; round++)
+    {
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(200, streams)).Select(async i =>
+        {
+            using var call = chat.SendMessage(new SendMessageRequest { SessionId = sessions[i], Text = "warm up" }, headers);
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        }));
+    }
+}
+
+async Task CancelLatency(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)
+{
+    fake.Behavior = new FakeChatBehavior { Tokens = 100_000, InterTokenGap = TimeSpan.FromMilliseconds(5) };
+    var latencies = new List<double>();
+    for (var i = 0; i < cancels; i++)
+    {
+        using var abort = new CancellationTokenSource();
+        var received = fake.NextRequestReceived;
+        using var call = chat.SendMessage(new SendMessageRequest { SessionId = sessions[i], Text = "cancel me" }, headers, cancellationToken: abort.Token);
+        for (var events = 0; events < 4; events++)
+        {
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        }
+
+        var cancelledAt = fake.Now;
+        await abort.CancelAsync();
+        var request = await received.WaitAsync(TimeSpan.FromSeconds(10));
+        await request.Finished.WaitAsync(TimeSpan.FromSeconds(10));
+        latencies.Add((request.AbortedAt!.Value - cancelledAt).TotalMilliseconds);
+        await Task.Delay(20);
+    }
+
+    latencies.Sort();
+    Console.WriteLine($"client cancel -> provider connection closed ({cancels} rounds): p50 {Percentiles.Format(Percentiles.At(latencies, 0.5))} ms, p95 {Percentiles.Format(Percentiles.At(latencies, 0.95))} ms");
+}
+
+async Task MemoryPerStream(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)
+{
+    fake.Behavior = new FakeChatBehavior { Tokens = 100_000, InterTokenGap = TimeSpan.FromSeconds(1) };
+    GC.Collect();
+    await Task.Delay(2000);
+    var before = Rss(gateway.Id);
+    using var stop = new CancellationTokenSource();
+    var held = Enumerable.Range(0, hold).Select(async i =>
+    {
+        try
+        {
+            using var call = chat.SendMessage(new SendMessageRequest { SessionId = sessions[i], Text = "hold" }, headers, cancellationToken: stop.Token);
+            while (await call.ResponseStream.MoveNext(stop.Token))
+            {
+            }
+        }
+        catch (RpcException)
+        {
+            // Cancelled at the end of the measurement.
+        }
+    }).ToList();
+    var deadline = DateTime.UtcNow.AddSeconds(120);
+    while (fake.ActiveStreams < hold && DateTime.UtcNow < deadline)
+    {
+        await Task.Delay(500);
+    }
+
+    await Task.Delay(3000);
+    var during = Rss(gateway.Id);
+    Console.WriteLine($"streams held: {fake.ActiveStreams} of {hold}; front silo RSS {before / 1024} MiB -> {during / 1024} MiB: {(during - before) / (double)Math.Max(1, fake.ActiveStreams):F1} KiB per stream");
+    await stop.CancelAsync();
+    await Task.WhenAll(held);
+}
+
+void Report(string name, StreamTimings timings, StreamTimings? baseline)
+{
+    var first = timings.FirstTokens();
+    var gaps = timings.Gaps();
+    var line = $"{name,-20} first token p50 {Percentiles.Format(Percentiles.At(first, 0.5))} p99 {Percentiles.Format(Percentiles.At(first, 0.99))} ms; inter-token p50 {Percentiles.Format(Percentiles.At(gaps, 0.5))} p99 {Percentiles.Format(Percentiles.At(gaps, 0.99))} ms; failed {timings.Failures}";
+    if (baseline is not null)
+    {
+        var baseFirst = baseline.FirstTokens();
+        var baseGaps = baseline.Gaps();
+        line += $"\n{"",-20} added: first token p50 {Percentiles.Format(Percentiles.At(first, 0.5) - Percentiles.At(baseFirst, 0.5))} p99 {Percentiles.Format(Percentiles.At(first, 0.99) - Percentiles.At(baseFirst, 0.99))} ms; inter-token p99 {Percentiles.Format(Percentiles.At(gaps, 0.99) - Percentiles.At(baseGaps, 0.99))} ms";
+    }
+
+    Console.WriteLine(line);
+}
+
+async Task<string> Token()
+{
+    var mint = Process.Start(new ProcessStartInfo("dotnet") { ArgumentList = { gatewayDll, "token", "--tenant", "bench", "--user", "loadgen", "--role", "admin", "--key", key }, RedirectStandardOutput = true })!;
+    var text = await mint.StandardOutput.ReadToEndAsync();
+    await mint.WaitForExitAsync();
+    return text.Trim();
+}
+
+static async Task WaitServing(TenantService.TenantServiceClient tenants, Metadata headers)
+{
+    for (var attempt = 0; ; attempt++)
+    {
+        try
+        {
+            await tenants.WhoAmIAsync(new WhoAmIRequest(), headers);
+            return;
+        }
+        catch (RpcException) when (attempt < 120)
+        {
+            await Task.Delay(500);
+        }
+    }
+}
+
+static long Rss(int pid) =>
+    long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
