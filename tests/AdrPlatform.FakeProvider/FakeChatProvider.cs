@@ -209,6 +209,13 @@ public sealed class FakeChatProvider : IAsyncDisposable
         finally
         {
             await registration.DisposeAsync();
+
+            // A write that failed because the client went away can end the handler before the abort callback runs.
+            if (context.RequestAborted.IsCancellationRequested && !_stopping.IsCancellationRequested)
+            {
+                OnClientAborted(request);
+            }
+
             request.Close(_stopping.IsCancellationRequested);
         }
     }

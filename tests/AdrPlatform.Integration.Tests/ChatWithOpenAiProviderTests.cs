@@ -48,8 +48,8 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
         for (var round = 0; round < 5; round++)
         {
             using var abort = new CancellationTokenSource();
-            var received = setup.Provider.NextRequestReceived;
-            using var call = chat.SendMessage(new SendMessageRequest { SessionId = session, Text = "Go on" }, cancellationToken: abort.Token);
+            var question = $"Go on, round {round}";
+            using var call = chat.SendMessage(new SendMessageRequest { SessionId = session, Text = question }, cancellationToken: abort.Token);
             for (var i = 0; i < 5; i++)
             {
                 Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
@@ -57,7 +57,7 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
 
             var cancelledAt = setup.Provider.Now;
             await abort.CancelAsync();
-            var request = await received.WaitAsync(TimeSpan.FromSeconds(5));
+            var request = setup.Provider.Requests.Single(r => r.LastUserMessage == question);
             await request.Finished.WaitAsync(TimeSpan.FromSeconds(5));
             Assert.NotNull(request.AbortedAt);
             latencies.Add((request.AbortedAt.Value - cancelledAt).TotalMilliseconds);
