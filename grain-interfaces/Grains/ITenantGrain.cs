@@ -19,7 +19,7 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>Holds the worst case of one chat request, or refuses with RESOURCE_EXHAUSTED saying which limit and when to retry.</summary>
     [AlwaysInterleave, Alias("reserve-chat")]
-    Task ReserveChatAsync(string user, string reservationId, int promptTokens, int maxOutputTokens);
+    Task ReserveChatAsync(string user, string reservationId, int promptTokens, int maxOutputTokens, decimal inputPricePerMillionTokens, decimal outputPricePerMillionTokens);
 
     /// <summary>Charges the real usage of a reservation (once, however often it is called) and returns its cost.</summary>
     [AlwaysInterleave, Alias("settle-chat")]

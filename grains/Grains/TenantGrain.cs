@@ -97,11 +97,12 @@ public sealed partial class TenantGrain(
             [.. plan.Warnings.Select(w => new SkippedUpload(w.Path, w.Message))]);
     }
 
-    public async Task ReserveChatAsync(string user, string reservationId, int promptTokens, int maxOutputTokens)
+    public async Task ReserveChatAsync(
+        string user, string reservationId, int promptTokens, int maxOutputTokens, decimal inputPricePerMillionTokens, decimal outputPricePerMillionTokens)
     {
         var quotas = state.State.Quotas;
         Accounting.Reserve(
-            state.State.Ledger, user, reservationId, promptTokens, maxOutputTokens, Price(),
+            state.State.Ledger, user, reservationId, promptTokens, maxOutputTokens, new ModelPrice(inputPricePerMillionTokens, outputPricePerMillionTokens),
             new UserQuotas(quotas.RequestsPerMinute, quotas.ConcurrentStreams, quotas.TokensPerDay),
             Budget(), clock.GetUtcNow(), chat.Value.ReservationLifetime);
         await Persist();
@@ -206,8 +207,6 @@ public sealed partial class TenantGrain(
         await Persist();
         return wasTripped;
     }
-
-    private ModelPrice Price() => new(chat.Value.InputPricePerMillionTokens, chat.Value.OutputPricePerMillionTokens);
 
     private TenantBudget Budget() => new(state.State.Quotas.MonthlyBudgetUsd);
 

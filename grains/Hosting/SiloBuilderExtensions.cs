@@ -57,7 +57,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<IAdrStore, InMemoryAdrStore>();
         silo.Services.TryAddSingleton<ISearchIndex, InMemorySearchIndex>();
         silo.Services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalHashingEmbeddingGenerator());
-        silo.Services.TryAddSingleton<IChatClient>(services => ChatProviders.Create(new ChatProviderOptions(), services.GetRequiredService<TimeProvider>()));
+        silo.Services.TryAddSingleton(services => ChatProviders.LocalOnly(services.GetRequiredService<TimeProvider>()));
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
         silo.Services.AddOptions<SearchOptions>();
         silo.Services.AddOptions<ChatSettings>();

@@ -32,23 +32,56 @@ public static class ChatProviders
     }
 
     /// <summary>
-    /// Registers the model: "Chat:Providers" (an ordered list, for failover) or the single "Chat:Provider",
-    /// behind <see cref="ResilientChatClient"/> with "Chat:Resilience".
+    /// Registers the model aliases of "Chat:Models:{alias}" (each: Providers in failover order, prices,
+    /// Resilience; "Chat:DefaultModel" names the one used when a request names none). Without that section, one alias "default" is built from "Chat:Providers" (or the
+    /// single "Chat:Provider"), "Chat:InputPricePerMillionTokens", "Chat:OutputPricePerMillionTokens"
+    /// and "Chat:Resilience".
     /// </summary>
     public static IServiceCollection AddAdrPlatformChat(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var list = configuration.GetSection("Chat:Providers").Get<List<ChatProviderOptions>>();
-        var providers = list is { Count: > 0 }
-            ? list
-            : [configuration.GetSection(ChatProviderOptions.Section).Get<ChatProviderOptions>() ?? new ChatProviderOptions()];
-        var resilience = configuration.GetSection(ResilienceOptions.Section).Get<ResilienceOptions>() ?? new ResilienceOptions();
-        services.AddSingleton<IChatClient>(provider =>
+        var configured = configuration.GetSection("Chat:Models").Get<Dictionary<string, ChatModelOptions>>();
+        var aliases = configured is { Count: > 0 } ? configured : new Dictionary<string, ChatModelOptions> { ["default"] = DefaultModel(configuration) };
+        var defaultAlias = configuration["Chat:DefaultModel"] ?? (aliases.Count == 1 ? aliases.Keys.Single() : "default");
+        if (!aliases.ContainsKey(defaultAlias))
+        {
+            throw new InvalidOperationException($"Chat:DefaultModel \"{defaultAlias}\" is not one of Chat:Models ({string.Join(", ", aliases.Keys)}).");
+        }
+
+        services.AddSingleton(provider =>
         {
             var clock = provider.GetRequiredService<TimeProvider>();
-            return new ResilientChatClient([.. providers.Select(p => Create(p, clock))], resilience, clock);
+            return new ChatModels([.. aliases.Select(a => Model(a.Key, a.Value, clock))], defaultAlias);
         });
         return services;
+    }
+
+    /// <summary>The built-in local model, for hosts configured without any chat section (test clusters).</summary>
+    public static ChatModels LocalOnly(TimeProvider clock) => new([Model("default", new ChatModelOptions { Providers = [new ChatProviderOptions()] }, clock)], "default");
+
+    private static ChatModel Model(string alias, ChatModelOptions options, TimeProvider clock)
+    {
+        if (options.Providers.Count == 0)
+        {
+            throw new InvalidOperationException($"Chat:Models:{alias}:Providers lists no provider.");
+        }
+
+        var client = new ResilientChatClient([.. options.Providers.Select(p => Create(p, clock))], options.Resilience, clock);
+        return new ChatModel(alias, client, options.InputPricePerMillionTokens, options.OutputPricePerMillionTokens);
+    }
+
+    private static ChatModelOptions DefaultModel(IConfiguration configuration)
+    {
+        var list = configuration.GetSection("Chat:Providers").Get<List<ChatProviderOptions>>();
+        return new ChatModelOptions
+        {
+            Providers = list is { Count: > 0 }
+                ? list
+                : [configuration.GetSection(ChatProviderOptions.Section).Get<ChatProviderOptions>() ?? new ChatProviderOptions()],
+            InputPricePerMillionTokens = configuration.GetValue<decimal>("Chat:InputPricePerMillionTokens"),
+            OutputPricePerMillionTokens = configuration.GetValue<decimal>("Chat:OutputPricePerMillionTokens"),
+            Resilience = configuration.GetSection(ResilienceOptions.Section).Get<ResilienceOptions>() ?? new ResilienceOptions(),
+        };
     }
 
     private static Uri RequiredUrl(string? value, string name) =>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using AdrPlatform.Adapters.Chat;
 using AdrPlatform.Domain;
 using AdrPlatform.Domain.Chat;
 using AdrPlatform.Errors;
@@ -23,7 +24,7 @@ namespace AdrPlatform.Grains.Chat;
 [PreferLocalPlacement]
 public sealed partial class ChatSessionGrain(
     [PersistentState("chat", StorageNames.Chats)] IPersistentState<ChatSessionState> state,
-    IChatClient chat,
+    ChatModels models,
     ITokenCounter tokens,
     IOptions<ChatSettings> settings,
     TimeProvider clock) : Grain, IChatSessionGrain
@@ -97,7 +98,9 @@ public sealed partial class ChatSessionGrain(
         var tenant = GrainFactory.GetGrain<ITenantGrain>(Tenant);
         var reserved = false;
         var settled = false;
-        var modelName = chat.GetService<ChatClientMetadata>()?.DefaultModelId ?? model ?? "default";
+        var chosen = models.Resolve(model);
+        var chat = chosen.Client;
+        var modelName = chosen.Alias;
         var tags = new TagList { { "tenant", Tenant }, { "model", modelName } };
         using var activity = PlatformTelemetry.Traces.StartActivity("chat.answer");
         activity?.SetTag("adrplatform.tenant", Tenant);
@@ -110,7 +113,9 @@ public sealed partial class ChatSessionGrain(
             prompt = Prompt(passages, question, options.HistoryTurns);
 
             // The worst case is held before the provider is called; the real usage is settled after, whatever happens.
-            await tenant.ReserveChatAsync(user, messageId, prompt.Sum(m => tokens.Count(m.Text)), options.MaxOutputTokens);
+            await tenant.ReserveChatAsync(
+                user, messageId, prompt.Sum(m => tokens.Count(m.Text)), options.MaxOutputTokens,
+                chosen.InputPricePerMillionTokens, chosen.OutputPricePerMillionTokens);
             reserved = true;
             PlatformTelemetry.ActiveStreams.Add(1);
             state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), true, question, [], clock.GetUtcNow(), null));

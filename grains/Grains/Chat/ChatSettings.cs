@@ -17,12 +17,6 @@ public sealed class ChatSettings
 
     public int MaxMessagesPerSession { get; set; } = 500;
 
-    /// <summary>USD per million prompt tokens of the configured model.</summary>
-    public decimal InputPricePerMillionTokens { get; set; }
-
-    /// <summary>USD per million completion tokens of the configured model.</summary>
-    public decimal OutputPricePerMillionTokens { get; set; }
-
     /// <summary>How long a reservation holds its worst case when its stream never settles (its silo died).</summary>
     public TimeSpan ReservationLifetime { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -6,10 +6,12 @@ namespace AdrPlatform.Integration.Tests.Cluster;
 /// <summary>
 /// A thousand chat requests at once against a small budget: the tenant grain is their single
 /// writer and reserves each one's worst case, so together they can never spend beyond the budget.
-/// Prices in the fixture: $1,000 per million tokens, i.e. $0.001 a token.
 /// </summary>
 public class BudgetUnderConcurrencyTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
+    /// <summary>$1,000 per million tokens: $0.001 a token.</summary>
+    private const decimal Price = 1_000m;
+
     [Fact]
     public async Task A_thousand_concurrent_requests_never_reserve_or_spend_beyond_the_budget()
     {
@@ -23,7 +25,7 @@ public class BudgetUnderConcurrencyTests(ClusterFixture fixture) : IClassFixture
             var id = $"r{i}";
             try
             {
-                await tenant.ReserveChatAsync($"user{i % 10}", id, 100, 100);
+                await tenant.ReserveChatAsync($"user{i % 10}", id, 100, 100, Price, Price);
                 return id;
             }
             catch (AdrPlatformException error) when (error.Kind == ErrorKind.ResourceExhausted)
@@ -53,7 +55,7 @@ public class BudgetUnderConcurrencyTests(ClusterFixture fixture) : IClassFixture
         {
             try
             {
-                await tenant.ReserveChatAsync("late", $"late{i}", 100, 100);
+                await tenant.ReserveChatAsync("late", $"late{i}", 100, 100, Price, Price);
                 return true;
             }
             catch (AdrPlatformException)

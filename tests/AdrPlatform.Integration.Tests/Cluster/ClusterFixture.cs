@@ -1,5 +1,4 @@
 using AdrPlatform.Adapters.InMemory;
-using AdrPlatform.Grains.Chat;
 using AdrPlatform.Hosting;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,11 +27,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.Services.AddSingleton<IAdrStore>(SharedStore);
-            siloBuilder.Services.Configure<ChatSettings>(chat =>
-            {
-                chat.InputPricePerMillionTokens = 1_000m;
-                chat.OutputPricePerMillionTokens = 1_000m;
-            });
             siloBuilder.AddAdrPlatformGrains();
         }
     }
