@@ -39,10 +39,11 @@ public class ChatApiTests(ChatApiTests.SlowLocalProvider host) : IClassFixture<C
         Assert.Equal(session.Id, Assert.Single((await chat.ListSessionsAsync(new ListSessionsRequest())).Sessions).Id);
     }
 
-    [Fact]
-    public async Task A_cancelled_stream_stops_and_is_remembered_as_cancelled_and_one_answer_streams_at_a_time()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_cancelled_stream_stops_and_is_remembered_as_cancelled_and_one_answer_streams_at_a_time(Transport transport)
     {
-        var (clients, chat) = Tenant(Transport.Grpc);
+        var (clients, chat) = Tenant(transport);
         await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Caching", Body = "Redis caches sessions. Redis evicts old sessions. Redis runs in three zones. Redis is monitored." });
         var session = await chat.CreateSessionAsync(new CreateSessionRequest());
         await Task.Delay(300);

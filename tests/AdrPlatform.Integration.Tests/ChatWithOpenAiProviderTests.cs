@@ -39,16 +39,18 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
         Assert.Equal(0, (await admin.Tenants.GetUsageAsync(new GetUsageRequest())).ReservedUsd);
     }
 
-    [Fact]
-    public async Task A_client_cancel_closes_the_provider_connection_within_milliseconds()
+    [Theory]
+    [InlineData(Transport.Grpc)]
+    [InlineData(Transport.GrpcWeb)]
+    public async Task A_client_cancel_closes_the_provider_connection_within_milliseconds(Transport transport)
     {
         setup.Provider.Behavior = new FakeChatBehavior { Tokens = 10_000, InterTokenGap = TimeSpan.FromMilliseconds(5) };
-        var (_, chat, session) = await NewSession();
+        var (_, chat, session) = await NewSession(transport);
         var latencies = new List<double>();
         for (var round = 0; round < 5; round++)
         {
             using var abort = new CancellationTokenSource();
-            var question = $"Go on, round {round}";
+            var question = $"Go on, {transport} round {round}";
             using var call = chat.SendMessage(new SendMessageRequest { SessionId = session, Text = question }, cancellationToken: abort.Token);
             for (var i = 0; i < 5; i++)
             {
@@ -65,7 +67,7 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
         }
 
         latencies.Sort();
-        output.WriteLine($"client cancel -> provider connection closed: {string.Join(", ", latencies.Select(l => l.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+        output.WriteLine($"{transport}: client cancel -> provider connection closed: {string.Join(", ", latencies.Select(l => l.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} ms");
         Assert.True(latencies[2] < 200, $"median cancel latency {latencies[2]} ms");
     }
 
@@ -81,9 +83,9 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
         Assert.Equal(0, Assert.Single(usage.Users).ActiveStreams);
     }
 
-    private async Task<(Clients Admin, ChatService.ChatServiceClient Chat, string Session)> NewSession()
+    private async Task<(Clients Admin, ChatService.ChatServiceClient Chat, string Session)> NewSession(Transport transport = Transport.Grpc)
     {
-        var admin = Clients.For(setup.Host, Transport.Grpc, Rpc.Tenant(), "ada", "admin");
+        var admin = Clients.For(setup.Host, transport, Rpc.Tenant(), "ada", "admin");
         var chat = new ChatService.ChatServiceClient(admin.Invoker);
         return (admin, chat, (await chat.CreateSessionAsync(new CreateSessionRequest())).Id);
     }

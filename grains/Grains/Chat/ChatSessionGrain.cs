@@ -121,45 +121,61 @@ public sealed partial class ChatSessionGrain(
             state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), true, question, [], clock.GetUtcNow(), null));
             yield return ChatEvent.Started(messageId, modelName);
 
-            await using var stream = chat.GetStreamingResponseAsync(prompt, new ChatOptions { MaxOutputTokens = options.MaxOutputTokens }, cancel.Token)
+            var stream = chat.GetStreamingResponseAsync(prompt, new ChatOptions { MaxOutputTokens = options.MaxOutputTokens }, cancel.Token)
                 .GetAsyncEnumerator(cancel.Token);
-            while (true)
+            var completed = false;
+            try
             {
-                var (more, failure) = await TryMoveNext(stream);
-                if (failure is not null)
+                while (true)
                 {
-                    if (answer.Length == 0 && failure is not OperationCanceledException)
+                    var (more, failure) = await TryMoveNext(stream);
+                    if (failure is not null)
                     {
-                        finish = "error";
-                        throw new AdrPlatformException(ErrorKind.Unavailable, "The AI provider is unavailable; retry shortly.");
+                        if (answer.Length == 0 && failure is not OperationCanceledException)
+                        {
+                            finish = "error";
+                            throw new AdrPlatformException(ErrorKind.Unavailable, "The AI provider is unavailable; retry shortly.");
+                        }
+
+                        finish = failure is OperationCanceledException ? "cancelled" : "error";
+                        break;
                     }
 
-                    finish = failure is OperationCanceledException ? "cancelled" : "error";
-                    break;
+                    if (!more)
+                    {
+                        finish = "stop";
+                        completed = true;
+                        break;
+                    }
+
+                    var update = stream.Current;
+                    reported = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? reported;
+                    if (update.FinishReason is { } reason)
+                    {
+                        finish = reason.Value;
+                    }
+
+                    if (!string.IsNullOrEmpty(update.Text))
+                    {
+                        var now = clock.GetTimestamp();
+                        (lastToken is { } previous ? PlatformTelemetry.InterTokenGap : PlatformTelemetry.FirstTokenLatency)
+                            .Record(clock.GetElapsedTime(lastToken ?? started, now).TotalMilliseconds, tags);
+                        lastToken = now;
+                        answer.Append(update.Text);
+                        yield return ChatEvent.Delta(update.Text);
+                    }
+                }
+            }
+            finally
+            {
+                // Cancel before disposing: a provider stream disposed mid-answer would otherwise drain the
+                // HTTP response for seconds instead of closing the connection at once.
+                if (!completed)
+                {
+                    await cancel.CancelAsync();
                 }
 
-                if (!more)
-                {
-                    finish = "stop";
-                    break;
-                }
-
-                var update = stream.Current;
-                reported = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? reported;
-                if (update.FinishReason is { } reason)
-                {
-                    finish = reason.Value;
-                }
-
-                if (!string.IsNullOrEmpty(update.Text))
-                {
-                    var now = clock.GetTimestamp();
-                    (lastToken is { } previous ? PlatformTelemetry.InterTokenGap : PlatformTelemetry.FirstTokenLatency)
-                        .Record(clock.GetElapsedTime(lastToken ?? started, now).TotalMilliseconds, tags);
-                    lastToken = now;
-                    answer.Append(update.Text);
-                    yield return ChatEvent.Delta(update.Text);
-                }
+                await stream.DisposeAsync();
             }
 
             yield return ChatEvent.Cited(Citations(answer.ToString(), passages));

@@ -70,7 +70,8 @@ public class GatewayHost : IAsyncLifetime
         Transport.Grpc => GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 }),
         Transport.GrpcWeb => GrpcChannel.ForAddress(Address, new GrpcChannelOptions
         {
-            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, new HttpClientHandler()),
+            // Like a browser that aborts a fetch: a cancelled response closes the connection instead of draining it.
+            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, new SocketsHttpHandler { MaxResponseDrainSize = 0 }),
             HttpVersion = new Version(1, 1),
             HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
             MaxReceiveMessageSize = 64 * 1024 * 1024,
