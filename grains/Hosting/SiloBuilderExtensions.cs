@@ -56,6 +56,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAdrStore, InMemoryAdrStore>();
         silo.Services.TryAddSingleton<ISearchIndex, InMemorySearchIndex>();
+        silo.Services.TryAddSingleton<IUsageLedger, InMemoryUsageLedger>();
         silo.Services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalHashingEmbeddingGenerator());
         silo.Services.TryAddSingleton(services => ChatProviders.LocalOnly(services.GetRequiredService<TimeProvider>()));
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
@@ -122,6 +123,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(_ => PostgresDataSource.Create(app));
         silo.Services.TryAddSingleton<IAdrStore, PostgresAdrStore>();
         silo.Services.TryAddSingleton<ISearchIndex, PostgresSearchIndex>();
+        silo.Services.TryAddSingleton<IUsageLedger, PostgresUsageLedger>();
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
         silo.AddAi(configuration);
         return silo;

@@ -26,6 +26,7 @@ public sealed partial class ChatSessionGrain(
     [PersistentState("chat", StorageNames.Chats)] IPersistentState<ChatSessionState> state,
     ChatModels models,
     ITokenCounter tokens,
+    IUsageLedger ledger,
     IOptions<ChatSettings> settings,
     TimeProvider clock) : Grain, IChatSessionGrain
 {
@@ -181,7 +182,7 @@ public sealed partial class ChatSessionGrain(
             yield return ChatEvent.Cited(Citations(answer.ToString(), passages));
             var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
             settled = true;
-            var cost = await Settle(tenant, messageId, promptTokens, completionTokens, tags);
+            var cost = await Settle(tenant, new UsageEntry(messageId, user, modelName, promptTokens, completionTokens, 0m, clock.GetUtcNow()), tags);
             yield return ChatEvent.Used(promptTokens, completionTokens, cost);
             yield return ChatEvent.Finished(finish);
         }
@@ -192,7 +193,7 @@ public sealed partial class ChatSessionGrain(
             {
                 // Cancelled, disconnected or failed: billed for what was streamed, counted with the tokenizer.
                 var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
-                await Settle(tenant, messageId, promptTokens, completionTokens, tags);
+                await Settle(tenant, new UsageEntry(messageId, user, modelName, promptTokens, completionTokens, 0m, clock.GetUtcNow()), tags);
             }
 
             if (reserved)
@@ -209,9 +210,12 @@ public sealed partial class ChatSessionGrain(
         }
     }
 
-    private static async Task<decimal> Settle(ITenantGrain tenant, string messageId, int promptTokens, int completionTokens, TagList tags)
+    /// <summary>Charges the answer with the tenant grain, then records what was charged in the usage ledger.</summary>
+    private async Task<decimal> Settle(ITenantGrain tenant, UsageEntry usage, TagList tags)
     {
-        var cost = await tenant.SettleChatAsync(messageId, promptTokens, completionTokens);
+        var (promptTokens, completionTokens) = (usage.PromptTokens, usage.CompletionTokens);
+        var cost = await tenant.SettleChatAsync(usage.MessageId, promptTokens, completionTokens);
+        await ledger.RecordAsync(Tenant, usage with { CostUsd = cost }, CancellationToken.None);
         var prompt = tags;
         prompt.Add("kind", "prompt");
         var completion = tags;
