@@ -263,6 +263,11 @@ public sealed class FakeChatProviderTests(ITestOutputHelper output)
             }
         });
         var streamRequest = await streamArrived.WaitAsync(Patience);
+        for (var waited = 0; provider.ActiveStreams == 0 && waited < 100; waited++)
+        {
+            await Task.Delay(10); // the stream counts as active once its headers are written, just after it arrives
+        }
+
         Assert.Equal(1, provider.ActiveStreams);
 
         var clock = Stopwatch.StartNew();
