@@ -379,7 +379,9 @@ public sealed class FakeChatProviderTests(ITestOutputHelper output)
 
         output.WriteLine($"drop: {tokens.Count} tokens, then {error.GetType()}: {error.Message}");
         Assert.IsNotType<OperationCanceledException>(error);
-        Assert.Equal(FakeChatProvider.DefaultTokens(Question, 5), tokens);
+        // An aborted connection may discard the last bytes in flight: the client sees a prefix of what was sent.
+        Assert.InRange(tokens.Count, 1, 5);
+        Assert.Equal(FakeChatProvider.DefaultTokens(Question, 5).Take(tokens.Count), tokens);
         var request = await Assert.Single(provider.Requests).Finished.WaitAsync(Patience);
         Assert.Equal(FakeChatOutcome.Dropped, request.Outcome);
         Assert.Null(request.AbortedAt);
