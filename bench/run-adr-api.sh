@@ -11,7 +11,10 @@ dotnet build gateway -c Release --nologo -v quiet
 dotnet build bench/AdrPlatform.Bench -c Release --nologo -v quiet
 storage=()
 if [ "${BENCH_STORAGE:-memory}" = postgres ]; then
-  eval "$(bash scripts/install-postgres.sh | sed 's/^/export /; s/=/="/; s/$/"/')"
+  pg_env=$(mktemp)
+  bash scripts/install-postgres.sh >"$pg_env"
+  # shellcheck source=/dev/null
+  . "$pg_env"
   dotnet gateway/bin/Release/net10.0/adrplatform-gateway.dll migrate --ConnectionStrings:AdrPlatformOwner="$ADR_PG_OWNER"
   storage=(--Storage:Provider=postgres --ConnectionStrings:AdrPlatform="$ADR_PG_APP" --Cluster:ClusterId="bench-$(date +%s)")
 fi

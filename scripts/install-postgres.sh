@@ -2,8 +2,9 @@
 # Installs and configures, idempotently, PostgreSQL 15 + pgvector on Debian 12 for tests and
 # production-like runs: cluster "15 main" on 127.0.0.1, an owner role that runs migrations, an
 # application role that owns nothing and cannot bypass row-level security, and two databases.
-# Must run as root. Progress goes to stderr; stdout is only the connection strings, one per line:
-#   ADR_PG_OWNER=...  ADR_PG_APP=...  ADR_PG_TEST_OWNER=...  ADR_PG_TEST_APP=...
+# Must run as root. Progress, and anything the tools it calls print, goes to stderr; stdout is only
+# the connection strings as shell-quoted exports, ready to source:
+#   export ADR_PG_OWNER=...  ADR_PG_APP=...  ADR_PG_TEST_OWNER=...  ADR_PG_TEST_APP=...
 set -euo pipefail
 
 PG_MAJOR=15
@@ -163,16 +164,23 @@ wait_ready() {
   die "cluster $PG_MAJOR $PG_CLUSTER is not accepting connections on 127.0.0.1:$PORT"
 }
 
+# Straight to pg_ctl, not through systemctl: CI containers and chroots often have systemd
+# installed but not running as PID 1, where the redirect fails.
+cluster_ctl() {
+  pg_ctlcluster --skip-systemctl-redirect "$PG_MAJOR" "$PG_CLUSTER" "$1" ||
+    die "pg_ctlcluster $1 failed for cluster $PG_MAJOR $PG_CLUSTER"
+}
+
 ensure_running() {
   local restart=$1 reload=$2
   if [ "$(cluster_status)" != online ]; then
     log "starting cluster $PG_MAJOR $PG_CLUSTER"
-    pg_ctlcluster "$PG_MAJOR" "$PG_CLUSTER" start
+    cluster_ctl start
   elif [ -n "$restart" ]; then
     log "restarting cluster $PG_MAJOR $PG_CLUSTER (listen address or port changed)"
-    pg_ctlcluster "$PG_MAJOR" "$PG_CLUSTER" restart
+    cluster_ctl restart
   elif [ -n "$reload" ]; then
-    pg_ctlcluster "$PG_MAJOR" "$PG_CLUSTER" reload
+    cluster_ctl reload
   fi
   wait_ready
 }
@@ -264,8 +272,14 @@ connection_string() {
   echo "Host=127.0.0.1;Port=$PORT;Database=$(conn_value "$db");Username=$(conn_value "$user");Password=$(conn_value "$password")"
 }
 
+export_line() {
+  printf 'export %s=%q\n' "$1" "$2" >&3
+}
+
 main() {
   [ "$(id -u)" -eq 0 ] || die "run as root"
+  # fd 3 is the real stdout, kept for the exports; everything else anything prints goes to stderr.
+  exec 3>&1 1>&2
   install_server
   install_pgvector
   ensure_cluster
@@ -279,10 +293,10 @@ main() {
   ensure_password "$OWNER_ROLE" "$OWNER_PASSWORD" "$DATABASE"
   ensure_password "$APP_ROLE" "$APP_PASSWORD" "$DATABASE"
 
-  echo "ADR_PG_OWNER=$(connection_string "$DATABASE" "$OWNER_ROLE" "$OWNER_PASSWORD")"
-  echo "ADR_PG_APP=$(connection_string "$DATABASE" "$APP_ROLE" "$APP_PASSWORD")"
-  echo "ADR_PG_TEST_OWNER=$(connection_string "$TEST_DATABASE" "$OWNER_ROLE" "$OWNER_PASSWORD")"
-  echo "ADR_PG_TEST_APP=$(connection_string "$TEST_DATABASE" "$APP_ROLE" "$APP_PASSWORD")"
+  export_line ADR_PG_OWNER "$(connection_string "$DATABASE" "$OWNER_ROLE" "$OWNER_PASSWORD")"
+  export_line ADR_PG_APP "$(connection_string "$DATABASE" "$APP_ROLE" "$APP_PASSWORD")"
+  export_line ADR_PG_TEST_OWNER "$(connection_string "$TEST_DATABASE" "$OWNER_ROLE" "$OWNER_PASSWORD")"
+  export_line ADR_PG_TEST_APP "$(connection_string "$TEST_DATABASE" "$APP_ROLE" "$APP_PASSWORD")"
 }
 
 main "$@"

@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 echo "== PostgreSQL 15 + pgvector (scripts/install-postgres.sh)"
-eval "$(bash scripts/install-postgres.sh | sed 's/^/export /; s/=/="/; s/$/"/')"
+pg_env=$(mktemp)
+bash scripts/install-postgres.sh >"$pg_env"
+# shellcheck source=/dev/null
+. "$pg_env"
 
 echo "== contracts: buf lint and breaking-change check"
 # npm install, not npm ci: npm 11's ci refuses buf's lock file over its platform-specific optional packages.
