@@ -52,6 +52,7 @@ public static partial class GatewayApp
         app.MapGrpcService<TenantGrpcService>().RequireAuthorization();
         app.MapGrpcService<SearchGrpcService>().RequireAuthorization();
         app.MapGrpcService<ChatGrpcService>().RequireAuthorization();
+        app.MapGrpcService<JobGrpcService>().RequireAuthorization();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));

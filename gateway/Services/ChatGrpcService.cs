@@ -79,7 +79,12 @@ public sealed partial class ChatGrpcService(IGrainFactory grains, CallerResolver
         _ => new Proto.SendMessageResponse { Finished = new Proto.SendMessageResponse.Types.Finished { FinishReason = chatEvent.Text } },
     };
 
-    private static Proto.Citation ToProto(ChatCitation citation) => new() { AdrId = AdrId.Format(citation.Number), Title = citation.Title };
+    private static Proto.Citation ToProto(ChatCitation citation) => new()
+    {
+        AdrId = citation.DocumentId is null ? AdrId.Format(citation.Number) : "",
+        DocumentId = citation.DocumentId ?? "",
+        Title = citation.Title,
+    };
 
     private static Proto.Session ToProto(ChatSessionView view)
     {

@@ -86,7 +86,8 @@ public sealed class SearchGrpcService(IGrainFactory grains, CallerResolver calle
     {
         var proto = new Proto.SearchHit
         {
-            AdrId = AdrId.Format(hit.Number),
+            AdrId = hit.DocumentId is null ? AdrId.Format(hit.Number) : "",
+            DocumentId = hit.DocumentId ?? "",
             Title = hit.Title,
             Status = (Contracts.Adr.V1.AdrStatus)hit.Status,
             Section = hit.Section,

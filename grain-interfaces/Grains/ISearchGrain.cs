@@ -18,11 +18,3 @@ public interface ISearchGrain : IGrainWithStringKey
     [Alias("passages")]
     Task<ImmutableArray<Passage>> PassagesAsync(string question, int limit);
 }
-
-/// <summary>Keeps one tenant's search index in step with its ADRs. Calls are fire-and-forget and idempotent: each re-reads the ADR.</summary>
-[Alias("adr-indexer.grain")]
-public interface IAdrIndexerGrain : IGrainWithStringKey
-{
-    [OneWay, Alias("reindex")]
-    Task ReindexAsync(ImmutableArray<int> numbers);
-}

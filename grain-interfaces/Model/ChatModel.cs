@@ -14,7 +14,8 @@ public enum ChatEventKind
 [GenerateSerializer, Immutable, Alias("chat.citation")]
 public sealed record ChatCitation(
     [property: Id(0)] int Number,
-    [property: Id(1)] string Title);
+    [property: Id(1)] string Title,
+    [property: Id(2)] string? DocumentId = null);
 
 /// <summary>One event of a streaming answer; which fields are set depends on <see cref="Kind"/>.</summary>
 [GenerateSerializer, Immutable, Alias("chat.event")]

@@ -19,6 +19,10 @@ public sealed record SearchFilter(
     [property: Id(4)] DateOnly? DecidedTo)
 {
     public static SearchFilter None { get; } = new([], [], null, null, null);
+
+    /// <summary>Whether the filter names anything only ADRs have; ingested documents are then left out.</summary>
+    public bool RestrictsToAdrs =>
+        !Statuses.IsDefaultOrEmpty || !Tags.IsDefaultOrEmpty || !string.IsNullOrEmpty(Author) || DecidedFrom is not null || DecidedTo is not null;
 }
 
 [GenerateSerializer, Immutable, Alias("search.query")]
@@ -37,7 +41,8 @@ public sealed record SearchHit(
     [property: Id(3)] string Section,
     [property: Id(4)] string Snippet,
     [property: Id(5)] ImmutableArray<HitHighlight> Highlights,
-    [property: Id(6)] double Score);
+    [property: Id(6)] double Score,
+    [property: Id(7)] string? DocumentId = null);
 
 [GenerateSerializer, Immutable, Alias("search.page")]
 public sealed record SearchPage(
@@ -50,10 +55,11 @@ public readonly record struct HitHighlight(
     [property: Id(0)] int Start,
     [property: Id(1)] int Length);
 
-/// <summary>A whole passage, for grounding an answer in it.</summary>
+/// <summary>A whole passage, for grounding an answer in it: of ADR Number, or of document DocumentId when set.</summary>
 [GenerateSerializer, Immutable, Alias("search.passage")]
 public sealed record Passage(
     [property: Id(0)] int Number,
     [property: Id(1)] string Title,
     [property: Id(2)] string Section,
-    [property: Id(3)] string Text);
+    [property: Id(3)] string Text,
+    [property: Id(4)] string? DocumentId = null);

@@ -1,3 +1,4 @@
+using AdrPlatform.Events;
 using System.Collections.Immutable;
 using AdrPlatform.Domain;
 using AdrPlatform.Domain.Diff;
@@ -11,7 +12,7 @@ namespace AdrPlatform.Grains;
 /// The single writer of one ADR. It keeps the current record in memory and writes every change
 /// through to the store; the rules themselves live in <see cref="AdrChanges"/>.
 /// </summary>
-public sealed class AdrGrain(IAdrStore store, TimeProvider clock) : Grain, IAdrGrain
+public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvider clock) : Grain, IAdrGrain
 {
     private string _tenant = string.Empty;
     private int _number;
@@ -150,7 +151,8 @@ public sealed class AdrGrain(IAdrStore store, TimeProvider clock) : Grain, IAdrG
             }
         }
 
-        await GrainFactory.GetGrain<IAdrIndexerGrain>(_tenant).ReindexAsync([_number]);
+        // On the topic before the write is acknowledged: the index catches up at least once, even across a crash.
+        await events.PublishAsync(EventTopics.AdrChanged, _tenant, new AdrChanged($"{_tenant}/{_number}@{_current.Version}", _tenant, _number, _current.Version));
         return await WithLinks(_current);
     }
 

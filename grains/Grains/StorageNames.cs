@@ -6,4 +6,9 @@ public static class StorageNames
     public const string Tenants = "tenants";
 
     public const string Chats = "chats";
+
+    public const string Jobs = "jobs";
+
+    /// <summary>Where persistent streams keep explicit subscriptions (the name Orleans looks for).</summary>
+    public const string PubSub = "PubSubStore";
 }

@@ -1,3 +1,4 @@
+using AdrPlatform.Events;
 using System.Collections.Immutable;
 using AdrPlatform.Domain;
 using AdrPlatform.Domain.Markdown;
@@ -21,14 +22,13 @@ namespace AdrPlatform.Grains;
 public sealed partial class TenantGrain(
     [PersistentState("tenant", StorageNames.Tenants)] IPersistentState<TenantState> state,
     IAdrStore store,
+    IEventPublisher events,
     IOptions<ChatSettings> chat,
     TimeProvider clock,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
     private const int MaxProblemsReported = 20;
-    private Task? _writing;
-    private long _changes;
-    private long _saved;
+    private GroupCommit? _commit;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -88,7 +88,10 @@ public sealed partial class TenantGrain(
         }
 
         await Persist();
-        await GrainFactory.GetGrain<IAdrIndexerGrain>(tenant).ReindexAsync([.. plan.Adrs.Select(a => a.Number)]);
+        foreach (var adr in plan.Adrs)
+        {
+            await events.PublishAsync(EventTopics.AdrChanged, tenant, new AdrChanged($"{tenant}/{adr.Number}@import", tenant, adr.Number, 1));
+        }
 
         return new ImportResult(
             [.. plan.Adrs.Select(a => new ImportedAdrSummary(a.Number, a.Content.Title, a.SourcePath))],
@@ -108,39 +111,8 @@ public sealed partial class TenantGrain(
         await Persist();
     }
 
-    /// <summary>
-    /// Group commit: state changes synchronously, then each caller waits until a write that began
-    /// after its change has finished. A burst of reservations shares a few writes instead of one each,
-    /// and writes never overlap.
-    /// </summary>
-    private async Task Persist()
-    {
-        var mine = ++_changes;
-        while (_saved < mine)
-        {
-            if (_writing is { IsCompleted: false } inFlight)
-            {
-                await inFlight;
-                continue;
-            }
-
-            _writing = Write(_changes);
-            await _writing;
-        }
-    }
-
-    private async Task Write(long upTo)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-            _saved = Math.Max(_saved, upTo);
-        }
-        finally
-        {
-            _writing = null;
-        }
-    }
+    /// <summary>Bursts of reservations share a few writes (see <see cref="GroupCommit"/>).</summary>
+    private Task Persist() => (_commit ??= new GroupCommit(state.WriteStateAsync)).PersistAsync();
 
     public async Task<decimal> SettleChatAsync(string reservationId, int promptTokens, int completionTokens)
     {

@@ -43,16 +43,26 @@ public static class SiloBuilderExtensions
         silo.UseLocalhostClustering(
             cluster.SiloPort, cluster.GatewayPort, new IPEndPoint(IPAddress.Loopback, cluster.PrimarySiloPort), cluster.ServiceId, cluster.ClusterId);
         silo.AddAi(configuration);
-        return silo.AddAdrPlatformGrains();
+        return silo.AddAdrPlatformGrains(configuration);
     }
 
-    /// <summary>Storage and services the grains need, in memory, without clustering (test clusters bring their own).</summary>
-    public static ISiloBuilder AddAdrPlatformGrains(this ISiloBuilder silo)
+    /// <summary>
+    /// Storage and services the grains need, in memory, without clustering (test clusters bring their own);
+    /// streams as configured (memory streams when there is no configuration).
+    /// </summary>
+    public static ISiloBuilder AddAdrPlatformGrains(this ISiloBuilder silo, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddPlatformSerialization();
-        silo.AddMemoryGrainStorage(StorageNames.Tenants);
-        silo.AddMemoryGrainStorage(StorageNames.Chats);
+        foreach (var name in (string[])[StorageNames.Tenants, StorageNames.Chats, StorageNames.Jobs, StorageNames.PubSub])
+        {
+            silo.AddMemoryGrainStorage(name);
+        }
+
+        silo.AddEventStreams(configuration);
+        silo.Services.AddJobServices(configuration);
+        silo.Services.TryAddSingleton<IBlobStore, InMemoryBlobStore>();
+        silo.Services.TryAddSingleton<IDocumentIndex, InMemoryDocumentIndex>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAdrStore, InMemoryAdrStore>();
         silo.Services.TryAddSingleton<ISearchIndex, InMemorySearchIndex>();
@@ -105,7 +115,7 @@ public static class SiloBuilderExtensions
             options.Invariant = NpgsqlInvariant;
             options.ConnectionString = app;
         });
-        foreach (var name in (string[])[StorageNames.Tenants, StorageNames.Chats])
+        foreach (var name in (string[])[StorageNames.Tenants, StorageNames.Chats, StorageNames.Jobs, StorageNames.PubSub])
         {
             silo.AddAdoNetGrainStorage(name, options =>
             {
@@ -124,7 +134,11 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<IAdrStore, PostgresAdrStore>();
         silo.Services.TryAddSingleton<ISearchIndex, PostgresSearchIndex>();
         silo.Services.TryAddSingleton<IUsageLedger, PostgresUsageLedger>();
+        silo.Services.TryAddSingleton<IBlobStore, PostgresBlobStore>();
+        silo.Services.TryAddSingleton<IDocumentIndex, PostgresDocumentIndex>();
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
+        silo.AddEventStreams(configuration);
+        silo.Services.AddJobServices(configuration);
         silo.AddAi(configuration);
         return silo;
     }

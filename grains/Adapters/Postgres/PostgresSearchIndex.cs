@@ -90,9 +90,9 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
         return Run(tenant, async session =>
         {
             await using var command = session.Command($"""
-                select {HitColumns}, ts_rank_cd(search_text, websearch_to_tsquery('simple', @query)) as score
+                select {HitColumns}, ts_rank_cd(search_text, {PostgresFullText.Query}) as score
                 from adr_chunks
-                where search_text @@ websearch_to_tsquery('simple', @query) and {FilterSql}
+                where search_text @@ {PostgresFullText.Query} and {FilterSql}
                 order by score desc, number, chunk_index
                 limit @limit
                 """);

@@ -16,8 +16,8 @@ public static partial class ExtractiveAnswer
         ArgumentNullException.ThrowIfNull(passages);
         var wanted = SearchText.Terms(question).ToHashSet(StringComparer.Ordinal);
         var picked = passages
-            .SelectMany((passage, order) => Sentences(passage.Text).Select((sentence, index) => (passage.AdrId, Sentence: sentence, order, index)))
-            .Select(s => (s.AdrId, s.Sentence, s.order, s.index, Overlap: SearchText.Terms(s.Sentence).Distinct().Count(wanted.Contains)))
+            .SelectMany((passage, order) => Sentences(passage.Text).Select((sentence, index) => (passage.Label, Sentence: sentence, order, index)))
+            .Select(s => (s.Label, s.Sentence, s.order, s.index, Overlap: SearchText.Terms(s.Sentence).Distinct().Count(wanted.Contains)))
             .Where(s => s.Overlap > 0)
             .OrderByDescending(s => s.Overlap).ThenBy(s => s.order).ThenBy(s => s.index)
             .Take(maxSentences)
@@ -25,7 +25,7 @@ public static partial class ExtractiveAnswer
             .ToList();
         return picked.Count == 0
             ? NothingFound
-            : string.Join(" ", picked.Select(s => $"{s.Sentence} [{s.AdrId}]"));
+            : string.Join(" ", picked.Select(s => $"{s.Sentence} [{s.Label}]"));
     }
 
     private static IEnumerable<string> Sentences(string text) =>

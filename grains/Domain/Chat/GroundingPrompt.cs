@@ -11,7 +11,8 @@ public static partial class GroundingPrompt
 {
     private const string Instructions =
         "You answer questions about this team's Architecture Decision Records. Use only the passages below. " +
-        "Cite every ADR you use as [ADR-0007]. If the passages do not answer the question, say so.";
+        "Cite every ADR or document you use by the label its passage starts with, e.g. [ADR-0007] or [DOC-j0123456789abcdef01234567]. " +
+        "If the passages do not answer the question, say so.";
 
     private const string PassageStart = "<<passage ";
     private const string PassageEnd = "<<end>>";
@@ -22,7 +23,7 @@ public static partial class GroundingPrompt
         var prompt = new StringBuilder(Instructions).Append("\n\n");
         foreach (var passage in passages)
         {
-            prompt.Append(PassageStart).Append(passage.AdrId).Append(">> ").Append(OneLine(passage.Title));
+            prompt.Append(PassageStart).Append(passage.Label).Append(">> ").Append(OneLine(passage.Title));
             if (passage.Section.Length > 0)
             {
                 prompt.Append(" — ").Append(OneLine(passage.Section));
@@ -46,6 +47,6 @@ public static partial class GroundingPrompt
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
-    [GeneratedRegex(@"<<passage (?<id>ADR-\d{4,7})>> (?<title>[^\n]*?)(?: — (?<section>[^\n]*))?\n(?<text>.*?)\n<<end>>", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"<<passage (?<id>ADR-\d{4,7}|DOC-j[0-9a-f]{24})>> (?<title>[^\n]*?)(?: — (?<section>[^\n]*))?\n(?<text>.*?)\n<<end>>", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Passage();
 }

@@ -14,16 +14,7 @@ public static class MarkdownChunker
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.MaxChars < MinMaxChars)
-        {
-            throw new ArgumentException($"MaxChars must be at least {MinMaxChars}.", nameof(options));
-        }
-
-        if (options.OverlapChars < 0 || options.OverlapChars * 2L >= options.MaxChars)
-        {
-            throw new ArgumentException("OverlapChars must be at least 0 and less than half of MaxChars.", nameof(options));
-        }
+        Validate(options);
 
         var sections = Sections(body);
         var titleLine = string.Join(' ', title.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -40,11 +31,42 @@ public static class MarkdownChunker
             }
         }
 
-        var chunks = new List<TextChunk>();
-        for (var s = 0; s < sections.Count; s++)
+        return ChunkAll(
+            sections.Select((section, s) =>
+                (section.Heading, section.Text, (s == 0 && titleLine.Length > 0 ? 1 : 0) + (section.HasHeadingLine ? 1 : 0))),
+            options);
+    }
+
+    /// <summary>
+    /// Chunks sections that are already split (e.g. from a parsed document) the same way as ADR sections: each chunk within one
+    /// section, cut between sentences, preferring paragraph breaks ("\n\n"). Blank sections give no chunks.
+    /// </summary>
+    public static IReadOnlyList<TextChunk> ChunkSections(IEnumerable<(string Heading, string Text)> sections, ChunkingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        Validate(options);
+        return ChunkAll(sections.Select(section => (section.Heading, section.Text.Trim(), 0)), options);
+    }
+
+    private static void Validate(ChunkingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MaxChars < MinMaxChars)
         {
-            var (heading, text, hasHeadingLine) = sections[s];
-            var separateFirstLines = (s == 0 && titleLine.Length > 0 ? 1 : 0) + (hasHeadingLine ? 1 : 0);
+            throw new ArgumentException($"MaxChars must be at least {MinMaxChars}.", nameof(options));
+        }
+
+        if (options.OverlapChars < 0 || options.OverlapChars * 2L >= options.MaxChars)
+        {
+            throw new ArgumentException("OverlapChars must be at least 0 and less than half of MaxChars.", nameof(options));
+        }
+    }
+
+    private static List<TextChunk> ChunkAll(IEnumerable<(string Heading, string Text, int SeparateFirstLines)> sections, ChunkingOptions options)
+    {
+        var chunks = new List<TextChunk>();
+        foreach (var (heading, text, separateFirstLines) in sections)
+        {
             foreach (var (start, end) in Pack(text, Atoms(text, separateFirstLines, options.MaxChars), options))
             {
                 chunks.Add(new TextChunk(chunks.Count, heading, text[start..end]));

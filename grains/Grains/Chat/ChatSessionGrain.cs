@@ -240,7 +240,7 @@ public sealed partial class ChatSessionGrain(
 
     private List<ChatMessage> Prompt(ImmutableArray<Passage> passages, string question, int historyTurns)
     {
-        List<ChatMessage> prompt = [new(ChatRole.System, GroundingPrompt.Render([.. passages.Select(p => new GroundingPassage(AdrId.Format(p.Number), p.Title, p.Section, p.Text))]))];
+        List<ChatMessage> prompt = [new(ChatRole.System, GroundingPrompt.Render([.. passages.Select(p => new GroundingPassage(SourceLabels.For(p.Number, p.DocumentId), p.Title, p.Section, p.Text))]))];
         prompt.AddRange(state.State.Messages.TakeLast(historyTurns * 2).Select(m => new ChatMessage(m.FromUser ? ChatRole.User : ChatRole.Assistant, m.Text)));
         prompt.Add(new ChatMessage(ChatRole.User, question));
         return prompt;
@@ -265,11 +265,12 @@ public sealed partial class ChatSessionGrain(
 
     private static ImmutableArray<ChatCitation> Citations(string answer, ImmutableArray<Passage> passages) =>
         [.. CitationPattern().Matches(answer)
-            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(m => SourceLabels.Parse(m.Groups[1].Value))
+            .OfType<(int Number, string? DocumentId)>()
             .Distinct()
-            .Select(n => passages.FirstOrDefault(p => p.Number == n))
+            .Select(source => passages.FirstOrDefault(p => p.DocumentId == source.DocumentId && (source.DocumentId is not null || p.Number == source.Number)))
             .OfType<Passage>()
-            .Select(p => new ChatCitation(p.Number, p.Title))];
+            .Select(p => new ChatCitation(p.Number, p.Title, p.DocumentId))];
 
     private string Question(string text)
     {
@@ -301,6 +302,6 @@ public sealed partial class ChatSessionGrain(
     private ChatSessionView View(bool includeMessages) =>
         new(SessionId, state.State.Title, state.State.CreatedAt, includeMessages ? [.. state.State.Messages] : []);
 
-    [GeneratedRegex(@"\[ADR-(\d{1,7})\]")]
+    [GeneratedRegex(SourceLabels.CitationPattern)]
     private static partial Regex CitationPattern();
 }

@@ -9,10 +9,15 @@ using Orleans.Concurrency;
 
 namespace AdrPlatform.Grains.Search;
 
-/// <summary>Runs a tenant's searches: embeds the query, asks the index for passages, ranks ADRs and cuts snippets.</summary>
+/// <summary>
+/// Runs a tenant's searches: embeds the query, asks the ADR index and the ingested documents' index for
+/// passages, ranks sources (each ADR or document once) and cuts snippets. Filters that only ADRs have
+/// (status, tags, author, dates) leave the documents out.
+/// </summary>
 [StatelessWorker, Reentrant]
 public sealed class SearchGrain(
     ISearchIndex index,
+    IDocumentIndex documents,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<SearchOptions> options) : Grain, ISearchGrain
 {
@@ -22,13 +27,19 @@ public sealed class SearchGrain(
         var tenant = this.GetPrimaryKeyString();
         var settings = options.Value;
         var want = Math.Min(settings.MaxCandidates, (query.Offset + query.PageSize + 1) * settings.CandidatesPerHit);
+        var vector = query.Mode == SearchMode.Lexical ? default : await Embed(query.Text);
         IReadOnlyList<ChunkHit> lexical = query.Mode == SearchMode.Semantic
             ? []
             : await index.LexicalAsync(tenant, query.Text, query.Filter, want, CancellationToken.None);
         IReadOnlyList<ChunkHit> semantic = query.Mode == SearchMode.Lexical
             ? []
-            : await index.SemanticAsync(tenant, await Embed(query.Text), query.Filter, null, want, CancellationToken.None);
-        var ranked = SearchRanking.Rank(query.Mode, lexical, semantic, settings.RrfK);
+            : await index.SemanticAsync(tenant, vector, query.Filter, null, want, CancellationToken.None);
+        var (documentLexical, documentSemantic) = query.Filter.RestrictsToAdrs
+            ? ([], [])
+            : await DocumentHitsAsync(tenant, query.Mode, query.Text, vector, want);
+        var ranked = SearchRanking.Merge(
+            [SearchRanking.Rank(query.Mode, lexical, semantic, settings.RrfK), SearchRanking.Rank(query.Mode, documentLexical, documentSemantic, settings.RrfK)],
+            settings.RrfK);
         var terms = SearchText.Terms(query.Text);
         return new SearchPage(
             [.. ranked.Skip(query.Offset).Take(query.PageSize).Select(r => Hit(r, terms))],
@@ -48,12 +59,26 @@ public sealed class SearchGrain(
     {
         var tenant = this.GetPrimaryKeyString();
         var want = limit * options.Value.CandidatesPerHit;
+        var vector = await Embed(question);
         var lexical = await index.LexicalAsync(tenant, question, SearchFilter.None, want, CancellationToken.None);
-        var semantic = await index.SemanticAsync(tenant, await Embed(question), SearchFilter.None, null, want, CancellationToken.None);
-        return [.. SearchRanking.Rank(SearchMode.Hybrid, lexical, semantic, options.Value.RrfK)
+        var semantic = await index.SemanticAsync(tenant, vector, SearchFilter.None, null, want, CancellationToken.None);
+        var (documentLexical, documentSemantic) = await DocumentHitsAsync(tenant, SearchMode.Hybrid, question, vector, want);
+        var rrfK = options.Value.RrfK;
+        return [.. SearchRanking.Merge([SearchRanking.Rank(SearchMode.Hybrid, lexical, semantic, rrfK), SearchRanking.Rank(SearchMode.Hybrid, documentLexical, documentSemantic, rrfK)], rrfK)
             .Take(limit)
-            .Select(r => new Passage(r.Best.Number, r.Best.Title, r.Best.Heading, r.Best.Text))];
+            .Select(r => new Passage(r.Best.Number, r.Best.Title, r.Best.Heading, r.Best.Text, r.Best.DocumentId))];
     }
+
+    private async Task<(IReadOnlyList<ChunkHit> Lexical, IReadOnlyList<ChunkHit> Semantic)> DocumentHitsAsync(
+        string tenant, SearchMode mode, string text, ReadOnlyMemory<float> vector, int want)
+    {
+        IReadOnlyList<DocumentHit> lexical = mode == SearchMode.Semantic ? [] : await documents.LexicalAsync(tenant, text, want, CancellationToken.None);
+        IReadOnlyList<DocumentHit> semantic = mode == SearchMode.Lexical ? [] : await documents.SemanticAsync(tenant, vector, want, CancellationToken.None);
+        return ([.. lexical.Select(AsChunkHit)], [.. semantic.Select(AsChunkHit)]);
+    }
+
+    private static ChunkHit AsChunkHit(DocumentHit hit) =>
+        new(0, hit.Name, default, hit.ChunkIndex, hit.Heading, hit.Text, hit.Score, hit.DocumentId);
 
     private async Task<ReadOnlyMemory<float>> Embed(string text) =>
         (await embeddings.GenerateAsync([text], cancellationToken: CancellationToken.None))[0].Vector;
@@ -63,6 +88,6 @@ public sealed class SearchGrain(
         var snippet = Snippets.Make(ranked.Best.Text, [.. terms]);
         return new SearchHit(
             ranked.Best.Number, ranked.Best.Title, ranked.Best.Status, ranked.Best.Heading, snippet.Text,
-            [.. snippet.Highlights.Select(h => new HitHighlight(h.Start, h.Length))], ranked.Score);
+            [.. snippet.Highlights.Select(h => new HitHighlight(h.Start, h.Length))], ranked.Score, ranked.Best.DocumentId);
     }
 }

@@ -16,6 +16,21 @@ public class SearchRankingTests
     }
 
     [Fact]
+    public void Documents_and_adrs_are_distinct_sources_and_separate_rankings_merge_by_rank()
+    {
+        var document = new ChunkHit(0, "review.pdf", default, 4, "Page 2", "text", 0.3, "j0123456789abcdef01234567");
+        var adrs = SearchRanking.Rank(SearchMode.Lexical, [Hit(1, 0, 12), Hit(2, 0, 11)], [], 60);
+        var documents = SearchRanking.Rank(SearchMode.Lexical, [document, document with { ChunkIndex = 5, Score = 0.2 }], [], 60);
+
+        Assert.Same(adrs, SearchRanking.Merge([adrs, []], 60));
+        var merged = SearchRanking.Merge([adrs, documents], 60);
+        // ADR 1 and the document are each first of their ranking: tied, the earlier ranking first.
+        Assert.Equal([(1, null), (0, "j0123456789abcdef01234567"), (2, null)], merged.Select(r => r.Best.Source));
+        Assert.Equal(4, merged[1].Best.ChunkIndex);
+        Assert.Empty(SearchRanking.Merge([[], []], 60));
+    }
+
+    [Fact]
     public void Hybrid_fuses_the_two_rankings_and_prefers_the_lexical_passage()
     {
         IReadOnlyList<ChunkHit> lexical = [Hit(1, 3, 9), Hit(2, 0, 5)];

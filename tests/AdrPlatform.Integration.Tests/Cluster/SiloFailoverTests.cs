@@ -25,30 +25,9 @@ public sealed class SiloFailoverTests(PostgresDatabase database, ITestOutputHelp
         var keyPath = Path.Combine(Path.GetTempPath(), "adrplatform-tests", clusterId, "dev-key");
         var issuer = DevelopmentIssuer.LoadOrCreate(keyPath);
         var port = FreePort.Next();
-        var shared = new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "postgres",
-            ["ConnectionStrings:AdrPlatform"] = PostgresDatabase.AppConnectionString,
-            ["Cluster:ClusterId"] = clusterId,
-            ["Cluster:Membership:ProbeTimeout"] = "00:00:01",
-            ["Cluster:Membership:NumMissedProbesLimit"] = "2",
-            ["Cluster:Membership:NumVotesForDeathDeclaration"] = "1",
-            ["Cluster:Membership:IAmAliveTablePublishTimeout"] = "00:00:02",
-            ["Cluster:Messaging:ResponseTimeout"] = "00:00:05",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        using var front = SiloProcess.Start("gateway", "adrplatform-gateway", new Dictionary<string, string>(shared)
-        {
-            ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
-            ["Auth:DevelopmentKeyPath"] = keyPath,
-            ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-        });
-        using var worker = SiloProcess.Start("silo", "adrplatform-silo", new Dictionary<string, string>(shared)
-        {
-            ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-        });
+        var shared = ProcessCluster.Settings(clusterId);
+        using var front = ProcessCluster.StartFront(shared, port, keyPath);
+        using var worker = ProcessCluster.StartWorker(shared);
 
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         var headers = new Metadata { { "authorization", "Bearer " + issuer.Mint("failover", "writer", ["editor"], "adrplatform", TimeSpan.FromHours(1), DateTimeOffset.UtcNow) } };

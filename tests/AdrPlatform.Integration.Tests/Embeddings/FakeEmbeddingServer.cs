@@ -27,6 +27,7 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedEmbeddingRequest> _requests = new();
+    private int _rateLimitNext;
 
     private FakeEmbeddingServer(WebApplication app, Uri address)
     {
@@ -45,7 +46,23 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedEmbeddingRequest> Requests => [.. _requests];
 
-    /// <summary>The vector the server returns for <paramref name="input"/>: [length, first char code, 0.5].</summary>
+    /// <summary>This many requests, from now, are answered 429 (rate limited) like the real service.</summary>
+    public int RateLimitNext
+    {
+        get => Volatile.Read(ref _rateLimitNext);
+        set => Volatile.Write(ref _rateLimitNext, value);
+    }
+
+    /// <summary>Every request answers 500 while set (a provider that is down).</summary>
+    public bool FailAll { get; set; }
+
+    /// <summary>How long each request takes (a slow provider).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>When set, each request waits for the gate to open (a slow provider the test controls).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>The vector the server returns for <paramref name="input"/>: [length, first char code, 0.5], zero-padded to the requested dimensions.</summary>
     public static float[] VectorFor(string input) => [input.Length, input.Length == 0 ? 0 : input[0], 0.5f];
 
     public static async Task<FakeEmbeddingServer> StartAsync(string? requiredApiKey = null)
@@ -91,10 +108,38 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
             return Results.Text(error.ToJsonString(), "application/json", statusCode: StatusCodes.Status401Unauthorized);
         }
 
+        if (TakeRateLimit())
+        {
+            var limited = new JsonObject { ["error"] = new JsonObject { ["message"] = "Rate limit reached.", ["type"] = "requests", ["code"] = "rate_limit_exceeded" } };
+            request.HttpContext.Response.Headers.RetryAfter = "0";
+            return Results.Text(limited.ToJsonString(), "application/json", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        if (FailAll)
+        {
+            var down = new JsonObject { ["error"] = new JsonObject { ["message"] = "The server had an error.", ["type"] = "server_error" } };
+            return Results.Text(down.ToJsonString(), "application/json", statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, request.HttpContext.RequestAborted);
+        }
+
+        if (Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(request.HttpContext.RequestAborted);
+        }
+
         var data = new JsonArray();
         for (var i = 0; i < inputs.Count; i++)
         {
             var vector = VectorFor(inputs[i]);
+            if (recorded.Dimensions is { } wanted && wanted > vector.Length)
+            {
+                Array.Resize(ref vector, wanted); // the asked-for size, as a real model would answer
+            }
+
             // Like the real service: base64 of little-endian float32s when asked for, else a JSON array.
             JsonNode embedding = recorded.EncodingFormat == "base64"
                 ? JsonValue.Create(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan())))
@@ -111,6 +156,23 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
             ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },
         };
         return Results.Text(response.ToJsonString(), "application/json");
+    }
+
+    private bool TakeRateLimit()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _rateLimitNext);
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _rateLimitNext, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

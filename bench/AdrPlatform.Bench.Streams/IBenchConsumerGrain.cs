@@ -1,0 +1,3 @@
+namespace AdrPlatform.Bench.Streams;
+
+public interface IBenchConsumerGrain : IGrainWithStringKey;

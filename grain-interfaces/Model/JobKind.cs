@@ -1,0 +1,6 @@
+namespace AdrPlatform.Model;
+
+public enum JobKind
+{
+    Ingestion = 1,
+}

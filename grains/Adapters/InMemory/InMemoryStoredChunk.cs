@@ -1,0 +1,4 @@
+namespace AdrPlatform.Adapters.InMemory;
+
+/// <summary>A stored passage; <see cref="Embedding"/> is null until set, and is dropped when the passage's text changes.</summary>
+internal sealed record InMemoryStoredChunk(string Heading, string Text, float[]? Embedding);

@@ -1,0 +1,42 @@
+namespace AdrPlatform.Ports;
+
+/// <summary>An ingested document as the index knows it.</summary>
+public sealed record IndexedDocument(string DocumentId, string Name, string MediaType, string JobId, int ChunkCount);
+
+/// <summary>One passage of an ingested document; the embedding is empty until the embeddings worker sets it.</summary>
+public sealed record DocumentChunk(int Index, string Heading, string Text);
+
+/// <summary>A matching passage of a searchable document, best first in the list it comes in.</summary>
+public sealed record DocumentHit(string DocumentId, string Name, int ChunkIndex, string Heading, string Text, double Score);
+
+/// <summary>
+/// Tenant-scoped index of ingested documents' passages (full text and nearest neighbour).
+/// A document is written in steps — declared, chunks put, embeddings set — and is invisible to
+/// searches until it is marked searchable, so a failed or cancelled ingestion leaves nothing half-indexed.
+/// Every write is idempotent: chunks are keyed by (document, index), so a redelivered step stores each chunk once.
+/// </summary>
+public interface IDocumentIndex
+{
+    /// <summary>Declares (or re-declares, resetting it to not searchable) a document with its chunk count.</summary>
+    Task DeclareAsync(string tenant, IndexedDocument document, CancellationToken cancellationToken);
+
+    Task PutChunksAsync(string tenant, string documentId, IReadOnlyList<DocumentChunk> chunks, CancellationToken cancellationToken);
+
+    /// <summary>Chunks [from, from + count) in index order.</summary>
+    Task<IReadOnlyList<DocumentChunk>> GetChunksAsync(string tenant, string documentId, int from, int count, CancellationToken cancellationToken);
+
+    Task SetEmbeddingsAsync(string tenant, string documentId, IReadOnlyList<(int Index, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken);
+
+    /// <summary>How many of the document's chunks have an embedding.</summary>
+    Task<int> CountEmbeddedAsync(string tenant, string documentId, CancellationToken cancellationToken);
+
+    Task MarkSearchableAsync(string tenant, string documentId, CancellationToken cancellationToken);
+
+    Task RemoveAsync(string tenant, string documentId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<IndexedDocument>> ListSearchableAsync(string tenant, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DocumentHit>> LexicalAsync(string tenant, string query, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DocumentHit>> SemanticAsync(string tenant, ReadOnlyMemory<float> vector, int limit, CancellationToken cancellationToken);
+}

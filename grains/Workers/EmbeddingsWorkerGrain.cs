@@ -1,0 +1,9 @@
+using AdrPlatform.Events;
+
+namespace AdrPlatform.Workers;
+
+[ImplicitStreamSubscription(EventTopics.EmbeddingsRequested)]
+public sealed class EmbeddingsWorkerGrain(EmbeddingsHandler handler) : EventWorkerGrain<EmbeddingsRequested>
+{
+    protected override Task HandleAsync(EmbeddingsRequested item, CancellationToken cancellationToken) => handler.HandleAsync(item, cancellationToken);
+}

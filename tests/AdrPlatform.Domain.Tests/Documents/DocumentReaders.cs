@@ -1,0 +1,24 @@
+using AdrPlatform.Adapters.Documents;
+using AdrPlatform.Domain.Documents;
+
+namespace AdrPlatform.Domain.Tests.Documents;
+
+internal static class DocumentReaders
+{
+    public static DocumentReader Create(DocumentLimits? limits = null) =>
+        new(
+            [new PdfDocumentParser(), new DocxDocumentParser(), new HtmlDocumentParser(), new MarkdownDocumentParser(), new PlainTextDocumentParser()],
+            limits ?? DocumentLimits.Default);
+
+    public static ParsedDocument Read(string fileName, string mediaType, byte[] content, DocumentLimits? limits = null) =>
+        Create(limits).Read(fileName, mediaType, content, CancellationToken.None);
+
+    public static ParsedDocument Read(string fileName, string mediaType, string content, DocumentLimits? limits = null) =>
+        Read(fileName, mediaType, System.Text.Encoding.UTF8.GetBytes(content), limits);
+
+    public static string Rejection(string fileName, string mediaType, byte[] content, DocumentLimits? limits = null) =>
+        Assert.Throws<DocumentRejectedException>(() => Read(fileName, mediaType, content, limits)).Message;
+
+    public static string AllText(ParsedDocument document) =>
+        string.Join("\n\n", document.Sections.Select(section => $"{section.Heading}\n\n{section.Text}"));
+}

@@ -1,0 +1,139 @@
+using AdrPlatform.Contracts.Jobs.V1;
+using AdrPlatform.Contracts.Search.V1;
+using AdrPlatform.Integration.Tests.Embeddings;
+using AdrPlatform.Integration.Tests.Infrastructure;
+using Google.Protobuf;
+using Grpc.Core;
+using SearchMode = AdrPlatform.Contracts.Search.V1.SearchMode;
+
+namespace AdrPlatform.Integration.Tests.Jobs;
+
+/// <summary>
+/// Cancel, retry and rate limits, against a front silo whose embedding provider is a loopback fake the
+/// test can hold (a slow provider) or make answer 429.
+/// </summary>
+public sealed class JobCancellationTests : IAsyncLifetime
+{
+    private FakeEmbeddingServer _embeddings = null!;
+    private GatewayHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _embeddings = await FakeEmbeddingServer.StartAsync();
+        _host = new GatewayHost(new Dictionary<string, string?>
+        {
+            ["Embeddings:Provider"] = "openai",
+            ["Embeddings:Model"] = "text-embedding-3-small",
+            ["Embeddings:Endpoint"] = _embeddings.OpenAIEndpoint,
+            ["Embeddings:ApiKey"] = "test-key",
+            ["Ingestion:EmbeddingBatchSize"] = "4",
+            ["Ingestion:ChunkMaxChars"] = "400",
+            ["Ingestion:ChunkOverlapChars"] = "40",
+            ["Ingestion:RateLimitBackoff"] = "00:00:00.010",
+        });
+        await _host.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _embeddings.Gate?.TrySetResult();
+        await _host.DisposeAsync();
+        await _embeddings.DisposeAsync();
+    }
+
+    public static TheoryData<string> Moments => ["at once", "after parse", "after chunk", "during embed"];
+
+    [Theory]
+    [MemberData(nameof(Moments))]
+    public async Task A_cancel_at_any_stage_ends_the_job_cancelled_with_nothing_searchable_and_a_retry_completes_it(string moment)
+    {
+        var (jobs, search) = Clients();
+        _embeddings.Gate = moment == "during embed" ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        var job = await jobs.SubmitIngestionAsync(new SubmitIngestionRequest { Name = "long.pdf", MediaType = "application/pdf", Content = ByteString.CopyFrom(SampleDocuments.Pdf(6)) });
+
+        if (moment != "at once")
+        {
+            var stage = moment switch { "after parse" => "parse", "after chunk" => "chunk", _ => "embed" };
+            await WaitForEventAsync(jobs, job.Id, e => e.Stage == stage || e.State is JobState.Succeeded);
+        }
+
+        var cancelled = await CancelUnlessFinishedAsync(jobs, job.Id);
+        _embeddings.Gate?.TrySetResult();
+        if (cancelled is null)
+        {
+            return; // the job finished before the cancel could land (a fast stage on a fast machine): nothing to check
+        }
+
+        Assert.Equal(JobState.Cancelled, cancelled.State);
+        var events = await JobWatching.UntilFinishedAsync(jobs, job.Id);
+        Assert.Equal(JobState.Cancelled, events[^1].State);
+        await Task.Delay(500); // a batch in flight at the cancel must not make anything searchable afterwards
+        Assert.Equal(JobState.Cancelled, (await jobs.GetJobAsync(new GetJobRequest { Id = job.Id })).State);
+        Assert.Empty((await search.SearchAsync(new SearchRequest { Query = SampleDocuments.PdfPageTerm(2), Mode = SearchMode.Lexical })).Hits);
+        await Rpc.Fails(StatusCode.FailedPrecondition, () => jobs.CancelJobAsync(new CancelJobRequest { Id = job.Id }));
+
+        var retried = await jobs.RetryJobAsync(new RetryJobRequest { Id = job.Id });
+        Assert.Equal(2, retried.Attempt);
+        var finished = await JobWatching.EventuallyAsync(jobs, job.Id, j => j.State.IsFinished());
+        Assert.Equal(JobState.Succeeded, finished.State);
+        var hit = Assert.Single((await search.SearchAsync(new SearchRequest { Query = SampleDocuments.PdfPageTerm(2), Mode = SearchMode.Lexical })).Hits);
+        Assert.Equal(job.DocumentId, hit.DocumentId);
+        await Rpc.Fails(StatusCode.FailedPrecondition, () => jobs.RetryJobAsync(new RetryJobRequest { Id = job.Id }));
+    }
+
+    [Fact]
+    public async Task Rate_limited_embedding_calls_back_off_and_the_job_still_completes()
+    {
+        var (jobs, _) = Clients();
+        _embeddings.RateLimitNext = 6;
+        var job = await jobs.SubmitIngestionAsync(new SubmitIngestionRequest { Name = "a.pdf", MediaType = "application/pdf", Content = ByteString.CopyFrom(SampleDocuments.Pdf(2)) });
+        var finished = await JobWatching.EventuallyAsync(jobs, job.Id, j => j.State.IsFinished());
+        Assert.Equal(JobState.Succeeded, finished.State);
+        Assert.Equal(0, _embeddings.RateLimitNext);
+    }
+
+    [Fact]
+    public async Task Batches_follow_the_configured_size()
+    {
+        var (jobs, _) = Clients();
+        var before = _embeddings.Requests.Count;
+        var job = await jobs.SubmitIngestionAsync(new SubmitIngestionRequest { Name = "a.pdf", MediaType = "application/pdf", Content = ByteString.CopyFrom(SampleDocuments.Pdf(6)) });
+        var finished = await JobWatching.EventuallyAsync(jobs, job.Id, j => j.State.IsFinished());
+        Assert.Equal(JobState.Succeeded, finished.State);
+        var chunks = finished.Stages.Single(s => s.Name == "embed").Total;
+        var requests = _embeddings.Requests.Skip(before).ToList(); // this test makes no other embedding calls
+        Assert.All(requests, r => Assert.True(r.Inputs.Count <= 4));
+        Assert.Equal(chunks, requests.Sum(r => r.Inputs.Count));
+    }
+
+    private (JobService.JobServiceClient Jobs, SearchService.SearchServiceClient Search) Clients()
+    {
+        var clients = Infrastructure.Clients.For(_host, Transport.Grpc, Rpc.Tenant(), "alice", "editor");
+        return (new JobService.JobServiceClient(clients.Invoker), new SearchService.SearchServiceClient(clients.Invoker));
+    }
+
+    private static async Task WaitForEventAsync(JobService.JobServiceClient jobs, string id, Func<JobEvent, bool> seen)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var call = jobs.WatchJob(new WatchJobRequest { Id = id }, cancellationToken: deadline.Token);
+        await foreach (var change in call.ResponseStream.ReadAllAsync(deadline.Token))
+        {
+            if (seen(change))
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task<Job?> CancelUnlessFinishedAsync(JobService.JobServiceClient jobs, string id)
+    {
+        try
+        {
+            return await jobs.CancelJobAsync(new CancelJobRequest { Id = id });
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.FailedPrecondition)
+        {
+            return null;
+        }
+    }
+}

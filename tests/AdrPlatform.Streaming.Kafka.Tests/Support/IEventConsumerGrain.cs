@@ -1,0 +1,3 @@
+namespace AdrPlatform.Streaming.Kafka.Tests.Support;
+
+public interface IEventConsumerGrain : IGrainWithStringKey;
