@@ -20,6 +20,7 @@ internal static class KafkaClientConfigs
         EnableAutoOffsetStore = false,
         AutoOffsetReset = AutoOffsetReset.Earliest,
         EnablePartitionEof = false,
+        FetchWaitMaxMs = options.FetchWaitMaxMs,
     };
 
     public static AdminClientConfig Admin(KafkaStreamOptions options) => new(new Dictionary<string, string>(options.ClientSettings))

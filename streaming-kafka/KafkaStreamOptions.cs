@@ -36,6 +36,12 @@ public sealed class KafkaStreamOptions
     /// <summary>Producer linger (librdkafka <c>linger.ms</c>): trades a little latency for batching.</summary>
     public int LingerMs { get; set; } = 5;
 
+    /// <summary>
+    /// Longest a broker holds a fetch waiting for data (librdkafka <c>fetch.wait.max.ms</c>). Its default,
+    /// 500 ms, is the latency of every quiet partition; job progress and re-indexing want it short.
+    /// </summary>
+    public int FetchWaitMaxMs { get; set; } = 10;
+
     /// <summary>Extra librdkafka settings (security, timeouts, …) applied to every client.</summary>
     public IDictionary<string, string> ClientSettings { get; } = new Dictionary<string, string>();
 

@@ -84,11 +84,13 @@ public static class SampleDocuments
 
     /// <summary>
     /// A text PDF in Helvetica: each page has a heading in a larger font, two paragraphs of body text mentioning
-    /// <see cref="PdfPageTerm"/>, and the word "maintainability" hyphenated across a line break.
+    /// <see cref="PdfPageTerm"/>, and the word "maintainability" hyphenated across a line break. With
+    /// <paramref name="bodyRepeats"/> above 1 the body is written that many times, for pages as full as a real report's.
     /// </summary>
-    public static byte[] Pdf(int pages, string? title = DefaultTitle)
+    public static byte[] Pdf(int pages, string? title = DefaultTitle, int bodyRepeats = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pages);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bodyRepeats);
         var builder = new PdfDocumentBuilder();
         var body = builder.AddStandard14Font(Standard14Font.Helvetica);
         var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
@@ -103,7 +105,7 @@ public static class SampleDocuments
             var y = pageBuilder.PageSize.Height - PageMargin - HeadingFontSize;
             pageBuilder.AddText(PageHeading(page), HeadingFontSize, new PdfPoint(PageMargin, y), bold);
             y -= HeadingFontSize * 2;
-            foreach (var paragraph in PageParagraphs(page))
+            foreach (var paragraph in Enumerable.Repeat(PageParagraphs(page), bodyRepeats).SelectMany(p => p))
             {
                 foreach (var line in paragraph)
                 {

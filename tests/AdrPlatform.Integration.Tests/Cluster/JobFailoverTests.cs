@@ -27,7 +27,7 @@ public sealed class JobFailoverTests(PostgresDatabase database, ITestOutputHelpe
     [Fact]
     public async Task A_worker_silo_killed_mid_document_loses_nothing_and_stores_each_chunk_once()
     {
-        using var kafka = KafkaMockCluster.Create(3);
+        using var kafka = MockKafka.StartWithPlatformTopics();
         await using var embeddings = await FakeEmbeddingServer.StartAsync();
         embeddings.Delay = TimeSpan.FromMilliseconds(250); // a slow provider keeps the document in flight long enough to kill a silo under it
         var clusterId = "jobs-" + Guid.NewGuid().ToString("N")[..8];
@@ -37,7 +37,7 @@ public sealed class JobFailoverTests(PostgresDatabase database, ITestOutputHelpe
         var shared = new Dictionary<string, string>(ProcessCluster.Settings(clusterId))
         {
             ["Streams:Provider"] = "kafka",
-            ["Streams:Partitions"] = "4",
+            ["Streams:Partitions"] = MockKafka.Partitions.ToString(CultureInfo.InvariantCulture),
             ["Streams:Kafka:BootstrapServers"] = kafka.BootstrapServers,
             ["Streams:Kafka:ConsumerGroup"] = clusterId,
             ["Embeddings:Provider"] = "openai",

@@ -93,6 +93,29 @@ public sealed class JobCancellationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_huge_document_of_one_tenant_does_not_hold_up_another_tenants_jobs()
+    {
+        var (big, _) = Clients();
+        var (small, _) = Clients();
+        _embeddings.Delay = TimeSpan.FromMilliseconds(100);
+        try
+        {
+            var huge = await big.SubmitIngestionAsync(new SubmitIngestionRequest { Name = "huge.pdf", MediaType = "application/pdf", Content = ByteString.CopyFrom(SampleDocuments.Pdf(150)) });
+            await JobWatching.EventuallyAsync(big, huge.Id, j => j.Stages.Any(s => s.Name == "embed" && s.Done > 0));
+
+            var quick = await small.SubmitIngestionAsync(new SubmitIngestionRequest { Name = "quick.md", MediaType = "text/markdown", Content = ByteString.CopyFromUtf8("# Quick\n\nA short note.") });
+            Assert.Equal(JobState.Succeeded, (await JobWatching.EventuallyAsync(small, quick.Id, j => j.State.IsFinished())).State);
+            var meanwhile = await big.GetJobAsync(new GetJobRequest { Id = huge.Id });
+            Assert.Equal(JobState.Running, meanwhile.State);
+            await big.CancelJobAsync(new CancelJobRequest { Id = huge.Id });
+        }
+        finally
+        {
+            _embeddings.Delay = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
     public async Task Batches_follow_the_configured_size()
     {
         var (jobs, _) = Clients();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AdrPlatform.Contracts.Jobs.V1;
 using AdrPlatform.Contracts.Search.V1;
 using AdrPlatform.Integration.Tests.Embeddings;
@@ -21,12 +22,12 @@ public sealed class KafkaIngestionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _kafka = KafkaMockCluster.Create(3);
+        _kafka = MockKafka.StartWithPlatformTopics();
         _embeddings = await FakeEmbeddingServer.StartAsync();
         _host = new GatewayHost(new Dictionary<string, string?>
         {
             ["Streams:Provider"] = "kafka",
-            ["Streams:Partitions"] = "4",
+            ["Streams:Partitions"] = MockKafka.Partitions.ToString(CultureInfo.InvariantCulture),
             ["Streams:Kafka:BootstrapServers"] = _kafka.BootstrapServers,
             ["Streams:Kafka:ConsumerGroup"] = "tests-" + Guid.NewGuid().ToString("N")[..8],
             ["Streams:Kafka:MaxDeliveryAttempts"] = "2",

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using AdrPlatform.Contracts.Jobs.V1;
+using AdrPlatform.Gateway.Auth;
+using AdrPlatform.Gateway.Hosting;
+using AdrPlatform.Events;
+using AdrPlatform.Streaming.Kafka;
+using AdrPlatform.Streaming.Kafka.Testing;
+using AdrPlatform.Tests.Support;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// Document ingestion, end to end over gRPC against a front silo in this process (local embedder):
+// 1. latency of one N-page PDF from submit to searchable, several times, one at a time;
+// 2. steady state: many documents of several tenants at once, documents per minute.
+// Usage: adr-ingestion-bench [--streams memory|kafka] [--pages 10] [--runs 5] [--documents 60] [--tenants 4]
+var options = Args.Parse(args);
+using var kafka = options.Streams == "kafka" ? KafkaMockCluster.Create(3) : null;
+foreach (var topic in kafka is null ? [] : EventTopics.All.SelectMany(t => new[] { t, t + KafkaStreamOptions.DeadLetterTopicSuffix }))
+{
+    kafka!.CreateTopic(topic, 8); // the mock cluster has no controller: a silo cannot create topics there
+}
+
+var keyPath = Path.Combine(Path.GetTempPath(), "adr-ingestion-bench", Guid.NewGuid().ToString("N"), "dev-key");
+var settings = new Dictionary<string, string?>
+{
+    ["Auth:DevelopmentKeyPath"] = keyPath,
+    ["Cluster:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
+    ["Cluster:SiloPort"] = "21211",
+    ["Cluster:PrimarySiloPort"] = "21211",
+    ["Cluster:GatewayPort"] = "40100",
+    ["Streams:Provider"] = options.Streams,
+    ["Streams:Kafka:BootstrapServers"] = kafka?.BootstrapServers,
+    ["Streams:Kafka:ConsumerGroup"] = "bench",
+    ["Logging:LogLevel:Default"] = "Warning",
+};
+await using var app = GatewayApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
+await app.StartAsync();
+var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+using var channel = GrpcChannel.ForAddress(address);
+var issuer = DevelopmentIssuer.LoadOrCreate(keyPath);
+JobService.JobServiceClient Client(string tenant) => new(channel.Intercept(metadata =>
+{
+    metadata.Add("authorization", "Bearer " + issuer.Mint(tenant, "bench", ["editor"], "adrplatform", TimeSpan.FromHours(1), DateTimeOffset.UtcNow));
+    return metadata;
+}));
+
+var pdf = ByteString.CopyFrom(SampleDocuments.Pdf(options.Pages, bodyRepeats: 3)); // about 2,400 characters a page, like a written report
+Console.WriteLine($"streams: {options.Streams}; document: {options.Pages}-page PDF, {pdf.Length:N0} bytes; local hashing embedder; {Environment.ProcessorCount} cores");
+
+await IngestAsync(Client("warmup"), pdf, "warmup.pdf"); // JIT, first activations, topic creation
+var latencies = new List<double>();
+for (var run = 0; run < options.Runs; run++)
+{
+    var (elapsed, job) = await IngestAsync(Client("latency"), pdf, $"run{run}.pdf");
+    latencies.Add(elapsed.TotalMilliseconds);
+    Console.WriteLine($"  run {run + 1}: {elapsed.TotalMilliseconds:F0} ms submit → searchable ({job.Stages.Single(s => s.Name == "embed").Total} passages)");
+}
+
+latencies.Sort();
+Console.WriteLine($"one {options.Pages}-page PDF, submit → searchable: median {latencies[latencies.Count / 2]:F0} ms, max {latencies[^1]:F0} ms (target ≤ 5,000 ms)");
+
+var clock = Stopwatch.StartNew();
+var perTenant = options.Documents / options.Tenants;
+await Task.WhenAll(Enumerable.Range(0, options.Tenants).Select(t => Task.Run(async () =>
+{
+    var client = Client($"steady{t}");
+    var submitted = new List<string>();
+    for (var d = 0; d < perTenant; d++)
+    {
+        submitted.Add((await client.SubmitIngestionAsync(new SubmitIngestionRequest { Name = $"doc{d}.pdf", MediaType = "application/pdf", Content = pdf })).Id);
+    }
+
+    foreach (var id in submitted)
+    {
+        await WaitAsync(client, id);
+    }
+})));
+var total = perTenant * options.Tenants;
+Console.WriteLine($"steady state: {total} documents of {options.Tenants} tenants in {clock.Elapsed.TotalSeconds:F1} s = {total / clock.Elapsed.TotalMinutes:F0} documents/min");
+await app.StopAsync();
+
+static async Task<(TimeSpan Elapsed, Job Job)> IngestAsync(JobService.JobServiceClient client, ByteString content, string name)
+{
+    var clock = Stopwatch.StartNew();
+    var job = await client.SubmitIngestionAsync(new SubmitIngestionRequest { Name = name, MediaType = "application/pdf", Content = content });
+    var finished = await WaitAsync(client, job.Id);
+    return (clock.Elapsed, finished);
+}
+
+static async Task<Job> WaitAsync(JobService.JobServiceClient client, string id)
+{
+    using var call = client.WatchJob(new WatchJobRequest { Id = id });
+    await foreach (var change in call.ResponseStream.ReadAllAsync())
+    {
+        if (change.State is JobState.Failed or JobState.Cancelled)
+        {
+            throw new InvalidOperationException($"job {id} ended {change.State}: {change.Message}");
+        }
+    }
+
+    return await client.GetJobAsync(new GetJobRequest { Id = id });
+}
+
+internal sealed record Args(string Streams, int Pages, int Runs, int Documents, int Tenants)
+{
+    public static Args Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        return new Args(Value("--streams", "memory"), Number("--pages", 10), Number("--runs", 5), Number("--documents", 60), Number("--tenants", 4));
+    }
+}
