@@ -230,12 +230,18 @@ async Task CancelLatency(ChatService.ChatServiceClient chat, Metadata headers, L
         await abort.CancelAsync();
         var request = await received.WaitAsync(TimeSpan.FromSeconds(10));
         await request.Finished.WaitAsync(TimeSpan.FromSeconds(10));
-        latencies.Add((request.AbortedAt!.Value - cancelledAt).TotalMilliseconds);
+        if (request.AbortedAt is not { } abortedAt)
+        {
+            Console.WriteLine($"  round {i}: the provider request ended without an abort: {request}");
+            continue;
+        }
+
+        latencies.Add((abortedAt - cancelledAt).TotalMilliseconds);
         await Task.Delay(20);
     }
 
     latencies.Sort();
-    Console.WriteLine($"client cancel -> provider connection closed ({cancels} rounds): p50 {Percentiles.Format(Percentiles.At(latencies, 0.5))} ms, p95 {Percentiles.Format(Percentiles.At(latencies, 0.95))} ms");
+    Console.WriteLine($"client cancel -> provider connection closed ({cancels} rounds): p50 {Percentiles.Format(Percentiles.At(latencies, 0.5))} ms, p95 {Percentiles.Format(Percentiles.At(latencies, 0.95))} ms, p99 {Percentiles.Format(Percentiles.At(latencies, 0.99))} ms, max {Percentiles.Format(latencies[^1])} ms");
 }
 
 async Task MemoryPerStream(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)

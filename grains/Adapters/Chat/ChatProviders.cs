@@ -20,12 +20,12 @@ public static class ChatProviders
             "openai" => new OpenAIClient(
                     new ApiKeyCredential(options.ApiKey ?? "unused"),
                     // Retries belong to the platform (before the first token only), not to the SDK.
-                    new OpenAIClientOptions { Endpoint = RequiredUrl(options.Endpoint, "Endpoint"), RetryPolicy = new ClientRetryPolicy(0) })
+                    new OpenAIClientOptions { Endpoint = RequiredUrl(options.Endpoint, "Endpoint"), RetryPolicy = new ClientRetryPolicy(0), Transport = ProviderTransport.Shared })
                 .GetChatClient(RequiredText(options.Model, "Model")).AsIChatClient(),
             "azure-openai" => new AzureOpenAIClient(
                     RequiredUrl(options.Endpoint, "Endpoint"),
                     new ApiKeyCredential(RequiredText(options.ApiKey, "ApiKey")),
-                    new AzureOpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0) })
+                    new AzureOpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0), Transport = ProviderTransport.Shared })
                 .GetChatClient(RequiredText(options.Model, "Model")).AsIChatClient(),
             _ => throw new InvalidOperationException($"{ChatProviderOptions.Section}:Kind \"{options.Kind}\" is not supported; use local, openai or azure-openai."),
         };
