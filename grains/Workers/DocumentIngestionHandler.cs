@@ -62,6 +62,8 @@ public sealed class DocumentIngestionHandler(
         await documents.PutChunksAsync(uploaded.Tenant, uploaded.DocumentId, [.. chunks.Select(c => new DocumentChunk(c.Index, c.Heading, c.Text))], cancellationToken);
         await jobs.ProgressAsync(uploaded, JobStages.Chunk, chunks.Count, chunks.Count, $"{chunks.Count} passages");
 
+        // Reported before the batches go out, so the embeddings worker's counts always come after it.
+        await jobs.ProgressAsync(uploaded, JobStages.Embed, 0, chunks.Count);
         var batch = Math.Max(1, settings.EmbeddingBatchSize);
         for (var from = 0; from < chunks.Count; from += batch)
         {
@@ -69,7 +71,5 @@ public sealed class DocumentIngestionHandler(
             var request = new EmbeddingsRequested($"{uploaded.EventId}:embed:{from}", uploaded.Tenant, uploaded.JobId, uploaded.Attempt, uploaded.DocumentId, from, count, chunks.Count);
             await events.PublishAsync(EventTopics.EmbeddingsRequested, uploaded.Tenant, request);
         }
-
-        await jobs.ProgressAsync(uploaded, JobStages.Embed, 0, chunks.Count);
     }
 }

@@ -83,8 +83,15 @@ public static class JobLifecycle
             return new JobStep(job, null);
         }
 
-        var done = Math.Max(0, progress.Done);
-        var total = Math.Max(done, progress.Total);
+        // Within an attempt a stage only moves forward: a late or repeated report cannot take it back.
+        var current = job.Stages.First(s => s.Name == progress.Stage);
+        var done = Math.Max(current.Done, Math.Max(0, progress.Done));
+        var total = Math.Max(done, Math.Max(current.Total, progress.Total));
+        if (done == current.Done && total == current.Total && job.State == JobState.Running)
+        {
+            return new JobStep(job, null);
+        }
+
         var stages = job.Stages.Select(stage => stage.Name == progress.Stage ? new JobStageView(stage.Name, done, total) : stage).ToImmutableArray();
         // Stages before the reported one are complete: a worker reports a stage only once those are done.
         var reported = stages.IndexOf(stages.First(s => s.Name == progress.Stage));

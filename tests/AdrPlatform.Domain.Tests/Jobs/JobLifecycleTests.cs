@@ -78,6 +78,16 @@ public class JobLifecycleTests
     }
 
     [Fact]
+    public void A_stage_only_moves_forward_within_an_attempt()
+    {
+        var ahead = JobLifecycle.Apply(Submitted(), Report(JobStages.Embed, 8, 10), At).Job;
+        var late = JobLifecycle.Apply(ahead, Report(JobStages.Embed, 0, 10) with { EventId = "late" }, At);
+        Assert.Null(late.Event);
+        Assert.Equal(8, late.Job.Stages.Single(s => s.Name == JobStages.Embed).Done);
+        Assert.Null(JobLifecycle.Apply(ahead, Report(JobStages.Embed, 8, 10) with { EventId = "again" }, At).Event);
+    }
+
+    [Fact]
     public void Unknown_stages_are_ignored_and_counts_are_clamped()
     {
         var job = Submitted();

@@ -68,6 +68,42 @@ public sealed class KafkaIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_broker_down_and_back_mid_ingestion_loses_nothing()
+    {
+        var clients = Clients.For(_host, Transport.Grpc, Rpc.Tenant(), "alice", "editor");
+        var jobs = new JobService.JobServiceClient(clients.Invoker);
+        var submitted = new List<Job>();
+        Task? outage = null;
+        for (var i = 0; i < 4; i++)
+        {
+            if (i == 2)
+            {
+                // Two of the three brokers go away for two seconds while documents are submitted and processed:
+                // most partitions lose their leader; producers and consumers wait and carry on.
+                _kafka.TakeBrokerDown(1);
+                _kafka.TakeBrokerDown(2);
+                outage = Task.Delay(TimeSpan.FromSeconds(2)).ContinueWith(_ =>
+                {
+                    _kafka.BringBrokerUp(1);
+                    _kafka.BringBrokerUp(2);
+                }, TaskScheduler.Default);
+            }
+
+            submitted.Add(await jobs.SubmitIngestionAsync(
+                new SubmitIngestionRequest { Name = $"doc{i}.pdf", MediaType = "application/pdf", Content = ByteString.CopyFrom(SampleDocuments.Pdf(4)) },
+                deadline: DateTime.UtcNow.AddSeconds(60)));
+        }
+
+        await outage!;
+        foreach (var job in submitted)
+        {
+            var events = await JobWatching.UntilFinishedAsync(jobs, job.Id, timeout: TimeSpan.FromSeconds(90));
+            Assert.Equal(JobState.Succeeded, events[^1].State);
+            Assert.Equal(Enumerable.Range(1, events.Count).Select(n => (long)n), events.Select(e => e.Sequence));
+        }
+    }
+
+    [Fact]
     public async Task An_event_that_keeps_failing_goes_to_the_dead_letter_topic_and_fails_its_job_with_the_reason()
     {
         var tenant = Rpc.Tenant();
