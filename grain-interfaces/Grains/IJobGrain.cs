@@ -33,7 +33,11 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("apply")]
     Task ApplyAsync(JobProgressed progress);
 
-    /// <summary>Fails the attempt (e.g. its event went to a dead-letter topic).</summary>
+    /// <summary>A worker's handling of an event of this attempt threw; kept so a later failure can say why.</summary>
+    [Alias("note-error")]
+    Task NoteErrorAsync(int attempt, string description);
+
+    /// <summary>Fails the attempt (e.g. its event went to a dead-letter topic), with the last noted error.</summary>
     [Alias("fail")]
     Task FailAsync(int attempt, string reason);
 

@@ -1,3 +1,5 @@
+using AdrPlatform.Events;
+using AdrPlatform.Grains;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -16,7 +18,25 @@ public abstract class EventWorkerGrain<TEvent> : Grain, IEventWorkerGrain, IStre
         return handleFactory.Create<TEvent>().ResumeAsync(this);
     }
 
-    public Task OnNextAsync(TEvent item, StreamSequenceToken? token = null) => HandleAsync(item, CancellationToken.None);
+    public async Task OnNextAsync(TEvent item, StreamSequenceToken? token = null)
+    {
+        try
+        {
+            await HandleAsync(item, CancellationToken.None);
+        }
+        catch (Exception error) when (item is IJobEvent cause && error is not OutOfMemoryException)
+        {
+            // Rethrown for redelivery; the job keeps what went wrong, should the event end in a dead-letter topic.
+            await GrainFactory.GetGrain<IJobGrain>($"{cause.Tenant}/{cause.JobId}").NoteErrorAsync(cause.Attempt, Describe(error));
+            throw;
+        }
+    }
+
+    private static string Describe(Exception error)
+    {
+        var message = error.Message.ReplaceLineEndings(" ");
+        return $"{error.GetType().Name}: {(message.Length <= 200 ? message : message[..200] + "…")}";
+    }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 

@@ -86,6 +86,7 @@ public sealed partial class JobGrain(
     public async Task<JobView> RetryAsync(string user, bool isAdmin)
     {
         var job = Visible(user, isAdmin);
+        state.State.LastError = null;
         await CommitAsync(JobLifecycle.Retry(job, clock.GetUtcNow()));
         await PublishStartAsync(state.State.Job!);
         return state.State.Job!;
@@ -161,6 +162,15 @@ public sealed partial class JobGrain(
         }
     }
 
+    public async Task NoteErrorAsync(int attempt, string description)
+    {
+        if (state.State.Job is { IsFinished: false } job && job.Attempt == attempt)
+        {
+            state.State.LastError = description;
+            await (_commit ??= new GroupCommit(state.WriteStateAsync)).PersistAsync();
+        }
+    }
+
     public async Task FailAsync(int attempt, string reason)
     {
         if (state.State.Job is not { } job)
@@ -168,7 +178,8 @@ public sealed partial class JobGrain(
             return;
         }
 
-        var step = JobLifecycle.Fail(job, attempt, reason, clock.GetUtcNow());
+        var why = state.State.LastError is { } last && job.Attempt == attempt ? $"{reason} Last error: {last}" : reason;
+        var step = JobLifecycle.Fail(job, attempt, why, clock.GetUtcNow());
         if (step.Event is not null)
         {
             await CommitAsync(step);

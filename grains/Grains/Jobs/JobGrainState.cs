@@ -22,4 +22,8 @@ public sealed class JobGrainState
     /// <summary>Worker event ids already applied, newest last, so a redelivered report changes nothing.</summary>
     [Id(4)]
     public List<string> AppliedEventIds { get; set; } = [];
+
+    /// <summary>The last error a worker hit in the current attempt, for the reason of a failure.</summary>
+    [Id(5)]
+    public string? LastError { get; set; }
 }

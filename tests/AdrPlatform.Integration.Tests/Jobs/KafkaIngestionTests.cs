@@ -115,6 +115,8 @@ public sealed class KafkaIngestionTests : IAsyncLifetime
             var failed = await JobWatching.EventuallyAsync(jobs, job.Id, j => j.State.IsFinished(), TimeSpan.FromSeconds(120));
             Assert.Equal(JobState.Failed, failed.State);
             Assert.Contains("embeddings.requested.dlq", failed.Error, StringComparison.Ordinal);
+            Assert.Contains("Last error: ", failed.Error, StringComparison.Ordinal);
+            Assert.Contains("500", failed.Error, StringComparison.Ordinal); // the provider's answer, in the reason
 
             var letter = ReadDeadLetter("embeddings.requested.dlq", tenant);
             Assert.NotNull(letter);
