@@ -10,6 +10,9 @@ public sealed class IngestionOptions
 
     public int MaxNameLength { get; set; } = 255;
 
+    /// <summary>Queued or running jobs a tenant may have at once; a submit or retry beyond it is refused with RESOURCE_EXHAUSTED.</summary>
+    public int MaxActiveJobsPerTenant { get; set; } = 100;
+
     /// <summary>Chunks per embeddings request (and per embeddings.requested event).</summary>
     public int EmbeddingBatchSize { get; set; } = 32;
 

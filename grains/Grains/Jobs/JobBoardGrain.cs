@@ -15,11 +15,34 @@ public sealed class JobBoardGrain(
     internal const int MaxFinishedJobs = 10_000;
     private const int WatcherBuffer = 1_024;
     private readonly List<(string? User, Channel<JobView> Channel)> _watchers = [];
+
+    // Admitted jobs whose queued view has not arrived yet. In memory: a silo lost in between frees them.
+    private readonly HashSet<string> _admitted = new(StringComparer.Ordinal);
     private GroupCommit? _commit;
+
+    public Task<bool> TryAdmitAsync(string jobId, int maxActive)
+    {
+        var others = state.State.Jobs.Values.Count(job => !job.IsFinished && job.Id != jobId)
+            + _admitted.Count(id => id != jobId && !state.State.Jobs.ContainsKey(id));
+        var admitted = others < maxActive;
+        if (admitted)
+        {
+            _admitted.Add(jobId);
+        }
+
+        return Task.FromResult(admitted);
+    }
+
+    public Task ReleaseAsync(string jobId)
+    {
+        _admitted.Remove(jobId);
+        return Task.CompletedTask;
+    }
 
     public async Task UpsertAsync(JobView job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        _admitted.Remove(job.Id);
         if (state.State.Jobs.TryGetValue(job.Id, out var known) &&
             (known.Attempt, known.LastSequence).CompareTo((job.Attempt, job.LastSequence)) >= 0)
         {

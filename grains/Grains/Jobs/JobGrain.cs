@@ -8,6 +8,7 @@ using AdrPlatform.Events;
 using AdrPlatform.Model;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Grains.Jobs;
 
@@ -21,6 +22,7 @@ public sealed partial class JobGrain(
     IBlobStore blobs,
     IDocumentIndex documents,
     IEventPublisher events,
+    IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
@@ -62,12 +64,15 @@ public sealed partial class JobGrain(
             return existing;
         }
 
-        await blobs.PutAsync(Tenant, JobId, request.MediaType, request.Content, CancellationToken.None);
-        var now = clock.GetUtcNow();
-        var job = new JobView(JobId, JobKind.Ingestion, JobState.Queued, request.SubmittedBy, request.Name, request.MediaType,
-            request.Content.Length, [], 0, null, null, DocumentId: JobId, Attempt: 1, now, now, LastSequence: 0);
-        state.State.ContentSha256 = sha256;
-        await CommitAsync(JobLifecycle.Submit(job, now));
+        await AdmitAsync(async () =>
+        {
+            await blobs.PutAsync(Tenant, JobId, request.MediaType, request.Content, CancellationToken.None);
+            var now = clock.GetUtcNow();
+            var job = new JobView(JobId, JobKind.Ingestion, JobState.Queued, request.SubmittedBy, request.Name, request.MediaType,
+                request.Content.Length, [], 0, null, null, DocumentId: JobId, Attempt: 1, now, now, LastSequence: 0);
+            state.State.ContentSha256 = sha256;
+            await CommitAsync(JobLifecycle.Submit(job, now));
+        });
         await PublishStartAsync(state.State.Job!);
         LogSubmitted(logger, Tenant, JobId, request.MediaType, request.Content.Length);
         return state.State.Job!;
@@ -86,8 +91,12 @@ public sealed partial class JobGrain(
     public async Task<JobView> RetryAsync(string user, bool isAdmin)
     {
         var job = Visible(user, isAdmin);
-        state.State.LastError = null;
-        await CommitAsync(JobLifecycle.Retry(job, clock.GetUtcNow()));
+        var retried = JobLifecycle.Retry(job, clock.GetUtcNow());
+        await AdmitAsync(() =>
+        {
+            state.State.LastError = null;
+            return CommitAsync(retried);
+        });
         await PublishStartAsync(state.State.Job!);
         return state.State.Job!;
     }
@@ -227,6 +236,28 @@ public sealed partial class JobGrain(
         await events.PublishAsync(EventTopics.DocumentUploaded, Tenant, started);
         state.State.PublishedAttempt = job.Attempt;
         await (_commit ??= new GroupCommit(state.WriteStateAsync)).PersistAsync();
+    }
+
+    /// <summary>Runs <paramref name="start"/> if the tenant's active-job quota has room; gives the room back if it fails.</summary>
+    private async Task AdmitAsync(Func<Task> start)
+    {
+        var board = GrainFactory.GetGrain<IJobBoardGrain>(Tenant);
+        var limit = options.Value.MaxActiveJobsPerTenant;
+        if (!await board.TryAdmitAsync(JobId, limit))
+        {
+            throw new AdrPlatformException(ErrorKind.ResourceExhausted,
+                $"The tenant already has {limit} jobs queued or running, the most it may have at once; retry when one of them ends.");
+        }
+
+        try
+        {
+            await start();
+        }
+        catch
+        {
+            await board.ReleaseAsync(JobId);
+            throw;
+        }
     }
 
     private Task RemovePartialResultsAsync() => documents.RemoveAsync(Tenant, state.State.Job!.DocumentId, CancellationToken.None);

@@ -30,6 +30,7 @@ public sealed class JobCancellationTests : IAsyncLifetime
             ["Ingestion:ChunkMaxChars"] = "400",
             ["Ingestion:ChunkOverlapChars"] = "40",
             ["Ingestion:RateLimitBackoff"] = "00:00:00.010",
+            ["Ingestion:MaxActiveJobsPerTenant"] = "2",
         });
         await _host.InitializeAsync();
     }
@@ -79,6 +80,39 @@ public sealed class JobCancellationTests : IAsyncLifetime
         var hit = Assert.Single((await search.SearchAsync(new SearchRequest { Query = SampleDocuments.PdfPageTerm(2), Mode = SearchMode.Lexical })).Hits);
         Assert.Equal(job.DocumentId, hit.DocumentId);
         await Rpc.Fails(StatusCode.FailedPrecondition, () => jobs.RetryJobAsync(new RetryJobRequest { Id = job.Id }));
+    }
+
+    [Fact]
+    public async Task A_tenant_runs_at_most_its_quota_of_jobs_at_once()
+    {
+        var (jobs, _) = Clients();
+        _embeddings.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            SubmitIngestionRequest Upload(int i) => new() { Name = $"q{i}.md", MediaType = "text/markdown", Content = ByteString.CopyFromUtf8($"# Q{i}\n\nHeld by a slow provider.") };
+            var first = await jobs.SubmitIngestionAsync(Upload(1));
+            var second = await jobs.SubmitIngestionAsync(Upload(2));
+            var message = await Rpc.Fails(StatusCode.ResourceExhausted, () => jobs.SubmitIngestionAsync(Upload(3)));
+            Assert.Contains("2 jobs queued or running", message, StringComparison.Ordinal);
+            var (otherTenant, _) = Clients();
+            Assert.Equal(JobState.Queued, (await otherTenant.SubmitIngestionAsync(Upload(1))).State); // the quota is per tenant
+
+            await jobs.CancelJobAsync(new CancelJobRequest { Id = first.Id });
+            var third = await jobs.SubmitIngestionAsync(Upload(3));
+            await Rpc.Fails(StatusCode.ResourceExhausted, () => jobs.RetryJobAsync(new RetryJobRequest { Id = first.Id }));
+
+            _embeddings.Gate.TrySetResult();
+            foreach (var id in new[] { second.Id, third.Id })
+            {
+                Assert.Equal(JobState.Succeeded, (await JobWatching.EventuallyAsync(jobs, id, j => j.State.IsFinished())).State);
+            }
+
+            Assert.Equal(2, (await jobs.RetryJobAsync(new RetryJobRequest { Id = first.Id })).Attempt);
+        }
+        finally
+        {
+            _embeddings.Gate.TrySetResult();
+        }
     }
 
     [Fact]
