@@ -109,7 +109,11 @@ async Task Run()
     await Warm(chat, headers, sessions);
     var direct = await Direct(fake.BaseUrl);
     var proxied = nginxPort > 0 ? await Direct($"http://127.0.0.1:{nginxPort}/v1") : null;
+    gateway.Refresh();
+    var cpuBefore = gateway.TotalProcessorTime;
     var platform = await Platform(chat, headers, sessions);
+    gateway.Refresh();
+    var cpu = gateway.TotalProcessorTime - cpuBefore;
     Report("direct to provider", direct, null);
     if (proxied is not null)
     {
@@ -117,6 +121,7 @@ async Task Run()
     }
 
     Report("through front silo", platform, direct);
+    Console.WriteLine($"front silo CPU for the {streams} answers: {cpu.TotalMilliseconds:F0} ms = {cpu.TotalMilliseconds * 1000 / streams:F0} µs per answer, {cpu.TotalMilliseconds * 1000 / (streams * (double)tokens):F1} µs per token (start and settlement included)");
     await CancelLatency(chat, headers, sessions);
     await MemoryPerStream(chat, headers, sessions);
 }
