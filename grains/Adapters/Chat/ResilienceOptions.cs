@@ -20,4 +20,10 @@ public sealed class ResilienceOptions
 
     /// <summary>Requests that may wait for a stream slot; beyond it a request is refused (RESOURCE_EXHAUSTED).</summary>
     public int MaxQueueDepth { get; set; } = 1_024;
+
+    /// <summary>
+    /// How long a provider may take to its first token before the attempt counts as failed (and is
+    /// retried or failed over): a provider that hangs must not hold the answer, or a stream slot.
+    /// </summary>
+    public TimeSpan FirstTokenTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -117,28 +117,41 @@ public sealed class ResilientChatClient : IChatClient
                     await Task.Delay(_options.FirstBackoff * Math.Pow(2, attempt - 1) * (0.8 + (0.4 * Random.Shared.NextDouble())), _clock, cancellationToken);
                 }
 
-                var stream = client.GetStreamingResponseAsync(conversation, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                // The attempt's own token: the caller's cancel, or the first-token deadline, whichever comes first.
+                var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attemptToken.CancelAfter(_options.FirstTokenTimeout);
+                var stream = client.GetStreamingResponseAsync(conversation, options, attemptToken.Token).GetAsyncEnumerator(attemptToken.Token);
                 try
                 {
                     if (await stream.MoveNextAsync())
                     {
+                        attemptToken.CancelAfter(Timeout.InfiniteTimeSpan);
                         circuit.Succeeded();
-                        return (stream, stream.Current);
+                        return (new OwningEnumerator(stream, attemptToken), stream.Current);
                     }
 
                     circuit.Succeeded();
                     await stream.DisposeAsync();
+                    attemptToken.Dispose();
                     return (EmptyStream(), new ChatResponseUpdate());
                 }
                 catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is not AdrPlatformException)
                 {
                     await stream.DisposeAsync();
+                    attemptToken.Dispose();
                     circuit.Failed();
                     PlatformTelemetry.ProviderErrors.Add(1, new KeyValuePair<string, object?>("provider", client.GetService<ChatClientMetadata>()?.ProviderName ?? "unknown"));
                     if (!Retryable(error))
                     {
                         break;
                     }
+                }
+                catch
+                {
+                    // The caller cancelled (or a platform refusal): nothing to retry, but the attempt is released.
+                    await stream.DisposeAsync();
+                    attemptToken.Dispose();
+                    throw;
                 }
             }
         }
@@ -153,6 +166,20 @@ public sealed class ResilientChatClient : IChatClient
         OperationCanceledException => true, // a provider-side time-out, not the caller's cancel
         _ => false,
     };
+
+    /// <summary>A provider stream that owns its attempt's token source, released when the stream is.</summary>
+    private sealed class OwningEnumerator(IAsyncEnumerator<ChatResponseUpdate> inner, CancellationTokenSource owned) : IAsyncEnumerator<ChatResponseUpdate>
+    {
+        public ChatResponseUpdate Current => inner.Current;
+
+        public ValueTask<bool> MoveNextAsync() => inner.MoveNextAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await inner.DisposeAsync();
+            owned.Dispose();
+        }
+    }
 
     private static async IAsyncEnumerator<ChatResponseUpdate> EmptyStream()
     {

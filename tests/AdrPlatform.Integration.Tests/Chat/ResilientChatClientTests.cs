@@ -55,6 +55,23 @@ public sealed class ResilientChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_provider_that_hangs_before_its_first_token_times_out_and_the_next_one_answers()
+    {
+        _first.Behavior = new FakeChatBehavior { Fault = FakeChatFault.Hang };
+        _second.Behavior = new FakeChatBehavior { Tokens = 4 };
+        using var client = Client(new ResilienceOptions { FirstBackoff = TimeSpan.FromMilliseconds(10), MaxRetries = 1, FirstTokenTimeout = TimeSpan.FromMilliseconds(300) });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.StartsWith("Answer:", await Answer(client), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(2, _first.Requests.Count);
+        foreach (var hung in _first.Requests)
+        {
+            await hung.Finished.WaitAsync(TimeSpan.FromSeconds(5)); // each timed-out attempt closed its request
+            Assert.NotNull(hung.AbortedAt);
+        }
+    }
+
+    [Fact]
     public async Task A_rate_limit_before_the_first_token_is_retried_on_the_same_provider()
     {
         _first.Behavior = new FakeChatBehavior { Fault = FakeChatFault.Status429, FaultOnceThenRecover = true, Tokens = 3 };
