@@ -36,6 +36,12 @@ public static class PlatformTelemetry
     public static readonly Counter<long> ProviderErrors = Meter.CreateCounter<long>(
         "adrplatform.chat.provider_errors", "{error}", "Failed provider calls, by provider.");
 
+    public static readonly Counter<long> JobsFinished = Meter.CreateCounter<long>(
+        "adrplatform.jobs.finished", "{job}", "Job attempts that ended, by tenant, kind and state (succeeded, failed, cancelled).");
+
+    public static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>(
+        "adrplatform.jobs.duration", "s", "From a job attempt being queued to its end, by kind and state.");
+
     public static readonly Counter<long> BudgetAlerts = Meter.CreateCounter<long>(
         "adrplatform.tenant.budget_alerts", "{alert}", "Monthly budget thresholds crossed, by tenant and percentage.");
 }

@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AdrPlatform.Contracts.Adr.V1;
 using AdrPlatform.Contracts.Chat.V1;
+using AdrPlatform.Contracts.Jobs.V1;
+using AdrPlatform.Integration.Tests.Jobs;
+using Google.Protobuf;
 using AdrPlatform.Integration.Tests.Infrastructure;
 
 namespace AdrPlatform.Integration.Tests;
@@ -48,5 +51,21 @@ public class ObservabilityTests(GatewayHost host) : IClassFixture<GatewayHost>
         Assert.Contains("SendMessage", request.DisplayName, StringComparison.Ordinal);
         Assert.Equal("stop", answer.GetTagItem("adrplatform.finish_reason"));
         Assert.DoesNotContain(answer.TagObjects, tag => tag.Value?.ToString()?.Contains("zebra-quartz", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Finished_jobs_show_in_metrics_by_state_without_document_names()
+    {
+        var tenant = Rpc.Tenant();
+        var jobs = new JobService.JobServiceClient(Clients.For(host, Transport.Grpc, tenant, "ada", "editor").Invoker);
+        var job = await jobs.SubmitIngestionAsync(new SubmitIngestionRequest { Name = "secret-plan-walrus.md", MediaType = "text/markdown", Content = ByteString.CopyFromUtf8("# Plan\n\nQuiet.") });
+        await JobWatching.UntilFinishedAsync(jobs, job.Id);
+
+        using var http = new HttpClient { BaseAddress = host.Address };
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("adrplatform_jobs_finished", metrics, StringComparison.Ordinal);
+        Assert.Contains("adrplatform_jobs_duration", metrics, StringComparison.Ordinal);
+        Assert.Contains($"state=\"succeeded\",tenant=\"{tenant}\"", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("walrus", metrics, StringComparison.Ordinal);
     }
 }

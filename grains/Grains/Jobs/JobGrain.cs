@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading.Channels;
@@ -6,6 +7,7 @@ using AdrPlatform.Domain.Jobs;
 using AdrPlatform.Errors;
 using AdrPlatform.Events;
 using AdrPlatform.Model;
+using AdrPlatform.Observability;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -228,6 +230,19 @@ public sealed partial class JobGrain(
 
         await (_commit ??= new GroupCommit(state.WriteStateAsync)).PersistAsync();
         await GrainFactory.GetGrain<IJobBoardGrain>(Tenant).UpsertAsync(step.Job);
+        if (step.Event is not null && step.Job.IsFinished)
+        {
+            RecordEnd(step.Job);
+        }
+    }
+
+    private void RecordEnd(JobView job)
+    {
+        var tags = new TagList { { "tenant", Tenant }, { "kind", job.Kind.ToString().ToLowerInvariant() }, { "state", job.State.ToString().ToLowerInvariant() } };
+        PlatformTelemetry.JobsFinished.Add(1, tags);
+        // The attempt began with its "queued" event (a retry's included), the last one before any progress.
+        var queued = state.State.Events.LastOrDefault(e => e.State == JobState.Queued)?.At ?? job.CreatedAt;
+        PlatformTelemetry.JobDuration.Record((job.UpdatedAt - queued).TotalSeconds, tags);
     }
 
     private async Task PublishStartAsync(JobView job)
