@@ -22,20 +22,31 @@ public static class JobWatching
 
     public static bool IsFinished(this JobState state) => state is JobState.Succeeded or JobState.Failed or JobState.Cancelled;
 
-    /// <summary>Polls GetJob until <paramref name="done"/> holds; fails after the timeout.</summary>
+    /// <summary>
+    /// Polls GetJob until <paramref name="done"/> holds; fails after the timeout. UNAVAILABLE is retried, as
+    /// clients should (a silo that died holds the job's activation until the cluster declares it dead).
+    /// </summary>
     public static async Task<Job> EventuallyAsync(JobService.JobServiceClient jobs, string id, Func<Job, bool> done, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
-            var job = await jobs.GetJobAsync(new GetJobRequest { Id = id });
-            if (done(job))
+            Job? job = null;
+            try
+            {
+                job = await jobs.GetJobAsync(new GetJobRequest { Id = id }, deadline: DateTime.UtcNow.AddSeconds(10));
+            }
+            catch (RpcException error) when (error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && DateTime.UtcNow < deadline)
+            {
+            }
+
+            if (job is not null && done(job))
             {
                 return job;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"job {id} is still {job.State} ({job.Percent} %) after the timeout");
+            Assert.True(DateTime.UtcNow < deadline, $"job {id} is still {job?.State} ({job?.Percent} %) after the timeout");
             await Task.Delay(50);
         }
     }
