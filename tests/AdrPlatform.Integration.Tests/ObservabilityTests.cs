@@ -62,10 +62,18 @@ public class ObservabilityTests(GatewayHost host) : IClassFixture<GatewayHost>
         await JobWatching.UntilFinishedAsync(jobs, job.Id);
 
         using var http = new HttpClient { BaseAddress = host.Address };
-        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        // The job's end is recorded just after watchers hear of it, and scrapes may be cached briefly.
+        var metrics = "";
+        var finishedHere = $"state=\"succeeded\",tenant=\"{tenant}\"";
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); !metrics.Contains(finishedHere, StringComparison.Ordinal) && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(100);
+            metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        }
+
         Assert.Contains("adrplatform_jobs_finished", metrics, StringComparison.Ordinal);
         Assert.Contains("adrplatform_jobs_duration", metrics, StringComparison.Ordinal);
-        Assert.Contains($"state=\"succeeded\",tenant=\"{tenant}\"", metrics, StringComparison.Ordinal);
+        Assert.Contains(finishedHere, metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("walrus", metrics, StringComparison.Ordinal);
     }
 }
