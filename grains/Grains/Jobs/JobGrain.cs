@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -178,7 +177,7 @@ public sealed partial class JobGrain(
         if (state.State.Job is { IsFinished: false } job && job.Attempt == attempt)
         {
             state.State.LastError = description;
-            await (_commit ??= new GroupCommit(state.WriteStateAsync)).PersistAsync();
+            await PersistAsync();
         }
     }
 
@@ -228,7 +227,7 @@ public sealed partial class JobGrain(
             }
         }
 
-        await (_commit ??= new GroupCommit(state.WriteStateAsync)).PersistAsync();
+        await PersistAsync();
         await GrainFactory.GetGrain<IJobBoardGrain>(Tenant).UpsertAsync(step.Job);
         if (step.Event is not null && step.Job.IsFinished)
         {
@@ -245,12 +244,14 @@ public sealed partial class JobGrain(
         PlatformTelemetry.JobDuration.Record((job.UpdatedAt - queued).TotalSeconds, tags);
     }
 
+    private Task PersistAsync() => (_commit ??= new GroupCommit(state.WriteStateAsync)).PersistAsync();
+
     private async Task PublishStartAsync(JobView job)
     {
         var started = new DocumentUploaded($"{JobId}:{job.Attempt}:uploaded", Tenant, JobId, job.Attempt, job.DocumentId, job.DocumentName, job.MediaType);
         await events.PublishAsync(EventTopics.DocumentUploaded, Tenant, started);
         state.State.PublishedAttempt = job.Attempt;
-        await (_commit ??= new GroupCommit(state.WriteStateAsync)).PersistAsync();
+        await PersistAsync();
     }
 
     /// <summary>Runs <paramref name="start"/> if the tenant's active-job quota has room; gives the room back if it fails.</summary>

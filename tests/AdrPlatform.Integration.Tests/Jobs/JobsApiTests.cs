@@ -160,8 +160,15 @@ public class JobsApiTests(GatewayHost host) : IClassFixture<GatewayHost>
         await Rpc.Fails(StatusCode.InvalidArgument, () => jobs.ListJobsAsync(new ListJobsRequest { PageSize = 1000 }));
         await Rpc.Fails(StatusCode.InvalidArgument, () => jobs.ListJobsAsync(new ListJobsRequest { PageToken = "garbage" }));
 
+        await Rpc.FailsStreaming(StatusCode.NotFound, () => jobs.WatchJob(new WatchJobRequest { Id = "j000000000000000000000000" }));
+        await Rpc.FailsStreaming(StatusCode.InvalidArgument, () => jobs.WatchJob(new WatchJobRequest { Id = "j000000000000000000000000", AfterSequence = -1 }));
+        await Rpc.Fails(StatusCode.NotFound, () => jobs.CancelJobAsync(new CancelJobRequest { Id = "j000000000000000000000000" }));
+        await Rpc.Fails(StatusCode.NotFound, () => jobs.RetryJobAsync(new RetryJobRequest { Id = "not-a-job" }));
+        await Rpc.Fails(StatusCode.InvalidArgument, () => jobs.ListJobsAsync(new ListJobsRequest { States = { (JobState)42 } }));
+
         var viewer = new JobService.JobServiceClient(Clients.For(host, Transport.Grpc, Rpc.Tenant(), "vic", "viewer").Invoker);
         await Rpc.Fails(StatusCode.PermissionDenied, () => viewer.SubmitIngestionAsync(new SubmitIngestionRequest { Name = "a.md", MediaType = "text/markdown", Content = ByteString.CopyFromUtf8("# a") }));
+        await Rpc.Fails(StatusCode.PermissionDenied, () => viewer.CancelJobAsync(new CancelJobRequest { Id = "j000000000000000000000000" }));
     }
 
     [Fact]
