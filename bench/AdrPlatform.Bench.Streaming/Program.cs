@@ -15,7 +15,7 @@ using OpenAI;
 // nginx proxy (buffering off) to it, and through the front silo (gRPC) to it; what each hop adds to
 // first-token latency and inter-token gaps; client-cancel -> provider-abort latency; memory per held stream.
 // usage: adr-stream-bench --gateway-dll gateway/bin/Release/net10.0/adrplatform-gateway.dll [--streams 1000] [--tokens 40]
-//        [--gap-ms 20] [--ttft-ms 50] [--cancels 100] [--hold 2000] [--nginx /usr/sbin/nginx]
+//        [--gap-ms 20] [--ttft-ms 50] [--cancels 100] [--hold 2000] [--steady-seconds 20] [--nginx /usr/sbin/nginx] [--gateway-env NAME=VALUE,...]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : string.Empty);
 int Number(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -25,14 +25,16 @@ var gap = TimeSpan.FromMilliseconds(Number("gap-ms", 20));
 var ttft = TimeSpan.FromMilliseconds(Number("ttft-ms", 50));
 var cancels = Number("cancels", 100);
 var hold = Number("hold", 2000);
+var steadySeconds = Number("steady-seconds", 20);
 var nginx = options.GetValueOrDefault("nginx");
 var gatewayDll = options.GetValueOrDefault("gateway-dll") ?? throw new ArgumentException("--gateway-dll is required");
 
-await using var fake = await FakeChatProvider.StartNewAsync(new FakeChatBehavior { Tokens = tokens, InterTokenGap = gap, TimeToFirstToken = ttft });
+var answers = new FakeChatBehavior { Tokens = tokens, InterTokenGap = gap, TimeToFirstToken = ttft, TokenText = (_, _) => StreamClock.Token };
+await using var fake = await FakeChatProvider.StartNewAsync(answers);
 var port = FreePort();
 var siloPort = FreePort();
 var key = Path.Combine(Path.GetTempPath(), "adr-stream-bench-" + Guid.NewGuid().ToString("N"), "key");
-using var gateway = Process.Start(new ProcessStartInfo("dotnet")
+var gatewayStart = new ProcessStartInfo("dotnet")
 {
     ArgumentList =
     {
@@ -44,7 +46,13 @@ using var gateway = Process.Start(new ProcessStartInfo("dotnet")
     },
     RedirectStandardOutput = true,
     RedirectStandardError = true,
-})!;
+};
+foreach (var (name, value) in GatewayEnvironment())
+{
+    gatewayStart.Environment[name] = value;
+}
+
+using var gateway = Process.Start(gatewayStart)!;
 var nginxPort = nginx is null ? 0 : FreePort();
 using var proxy = nginx is null ? null : StartNginx(nginx, nginxPort, fake.Address);
 try
@@ -56,6 +64,12 @@ finally
     gateway.Kill(entireProcessTree: true);
     proxy?.Kill(entireProcessTree: true);
 }
+
+// --gateway-env NAME=VALUE[,NAME=VALUE]: runtime settings for the front silo alone (e.g. DOTNET_gcServer=0).
+IEnumerable<KeyValuePair<string, string?>> GatewayEnvironment() =>
+    options.GetValueOrDefault("gateway-env", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Select(pair => pair.Split('=', 2))
+        .Select(pair => KeyValuePair.Create(pair[0], (string?)pair.ElementAtOrDefault(1)));
 
 // A plain reverse proxy with response buffering off, as streaming needs: the cost of one proxy hop.
 static Process StartNginx(string nginx, int port, Uri upstream)
@@ -106,12 +120,41 @@ async Task Run()
     }
 
     Console.WriteLine($"{streams} concurrent streams of {tokens} tokens, provider first token {ttft.TotalMilliseconds} ms, gap {gap.TotalMilliseconds} ms");
-    await Warm(chat, headers, sessions);
-    var direct = await Direct(fake.BaseUrl);
-    var proxied = nginxPort > 0 ? await Direct($"http://127.0.0.1:{nginxPort}/v1") : null;
+    var throughSilo = Platform(chat, headers, sessions);
+    var straight = Direct(fake.BaseUrl);
+    var throughNginx = nginxPort > 0 ? Direct($"http://127.0.0.1:{nginxPort}/v1") : null;
+
+    // At the measured concurrency, so the JIT has tiered up the paths 1,000 simultaneous streams take.
+    for (var round = 0; round < 3; round++)
+    {
+        await Burst(throughSilo);
+    }
+
+    await Burst(straight);
+    Console.WriteLine("burst: all streams start at once");
+    await Measure(Burst, straight, throughNginx, throughSilo);
+    await CancelLatency(chat, headers, sessions);
+    await MemoryPerStream(chat, headers, sessions);
+    if (steadySeconds > 0)
+    {
+        fake.Behavior = answers;
+        await Task.Delay(2000); // the held answers' sessions finish settling their cancellations
+        Console.WriteLine($"steady state: {streams} streams kept open for {steadySeconds} s, each client asking again when its answer ends");
+        await Measure(Steady, straight, throughNginx, throughSilo);
+    }
+}
+
+// Streams of one path: all at once (a burst), or kept at N concurrent for a while (steady state: each
+// of N clients asks again as soon as its answer ends, the first questions spread over one answer's length).
+async Task Measure(Func<Func<int, StreamTimings, bool, Task>, Task<StreamTimings>> load, Func<int, StreamTimings, bool, Task> straight,
+    Func<int, StreamTimings, bool, Task>? throughNginx, Func<int, StreamTimings, bool, Task> throughSilo)
+{
+    var direct = await load(straight);
+    var proxied = throughNginx is null ? null : await load(throughNginx);
+    Console.WriteLine("  direct paths measured; now through the front silo");
     gateway.Refresh();
     var cpuBefore = gateway.TotalProcessorTime;
-    var platform = await Platform(chat, headers, sessions);
+    var platform = await load(throughSilo);
     gateway.Refresh();
     var cpu = gateway.TotalProcessorTime - cpuBefore;
     Report("direct to provider", direct, null);
@@ -121,101 +164,74 @@ async Task Run()
     }
 
     Report("through front silo", platform, direct);
-    Console.WriteLine($"front silo CPU for the {streams} answers: {cpu.TotalMilliseconds:F0} ms = {cpu.TotalMilliseconds * 1000 / streams:F0} µs per answer, {cpu.TotalMilliseconds * 1000 / (streams * (double)tokens):F1} µs per token (start and settlement included)");
-    await CancelLatency(chat, headers, sessions);
-    await MemoryPerStream(chat, headers, sessions);
+    Console.WriteLine($"  front silo CPU: {cpu.TotalMilliseconds:F0} ms for {platform.Answers} answers, {platform.Tokens} tokens: {cpu.TotalMilliseconds * 1000 / platform.Answers:F0} µs per answer, {cpu.TotalMilliseconds * 1000 / platform.Tokens:F1} µs per token (start and settlement included)");
 }
 
-async Task<StreamTimings> Direct(string baseUrl)
+async Task<StreamTimings> Burst(Func<int, StreamTimings, bool, Task> answer)
+{
+    var timings = new StreamTimings();
+    await Task.WhenAll(Enumerable.Range(0, streams).Select(i => answer(i, timings, true)));
+    return timings;
+}
+
+async Task<StreamTimings> Steady(Func<int, StreamTimings, bool, Task> answer)
+{
+    var timings = new StreamTimings();
+    var answerLength = ttft + gap * (tokens - 1);
+    var measureFrom = Stopwatch.GetTimestamp() + (long)(answerLength.TotalSeconds * 2 * Stopwatch.Frequency);
+    var until = Stopwatch.GetTimestamp() + (long)(steadySeconds * Stopwatch.Frequency);
+    await Task.WhenAll(Enumerable.Range(0, streams).Select(async i =>
+    {
+        await Task.Delay(answerLength * i / streams);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            await answer(i, timings, Stopwatch.GetTimestamp() >= measureFrom);
+        }
+    }));
+    return timings;
+}
+
+Func<int, StreamTimings, bool, Task> Direct(string baseUrl)
 {
     var client = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri(baseUrl), RetryPolicy = new ClientRetryPolicy(0) })
         .GetChatClient("bench").AsIChatClient();
-    var timings = new StreamTimings();
-    await Task.WhenAll(Enumerable.Range(0, streams).Select(async _ =>
+    return async (_, timings, measured) =>
     {
         try
         {
-            var clock = Stopwatch.StartNew();
-            TimeSpan? last = null;
+            var stream = new StreamClock(timings, measured);
             await foreach (var update in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "benchmark question")]))
             {
-                if (update.Text.Length == 0)
-                {
-                    continue;
-                }
-
-                var now = clock.Elapsed;
-                if (last is { } previous)
-                {
-                    timings.Gap(now - previous);
-                }
-                else
-                {
-                    timings.First(now);
-                }
-
-                last = now;
+                stream.Received(update.Text);
             }
         }
         catch (Exception error) when (error is ClientResultException or HttpRequestException or IOException)
         {
             timings.Failed();
         }
-    }));
-    return timings;
+    };
 }
 
-async Task<StreamTimings> Platform(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)
-{
-    var timings = new StreamTimings();
-    await Task.WhenAll(Enumerable.Range(0, streams).Select(async i =>
+Func<int, StreamTimings, bool, Task> Platform(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions) =>
+    async (i, timings, measured) =>
     {
         try
         {
-            var clock = Stopwatch.StartNew();
-            TimeSpan? last = null;
+            var stream = new StreamClock(timings, measured);
             using var call = chat.SendMessage(new SendMessageRequest { SessionId = sessions[i], Text = "benchmark question" }, headers);
             while (await call.ResponseStream.MoveNext(CancellationToken.None))
             {
-                if (call.ResponseStream.Current.EventCase != SendMessageResponse.EventOneofCase.Delta)
+                if (call.ResponseStream.Current.EventCase == SendMessageResponse.EventOneofCase.Delta)
                 {
-                    continue;
+                    stream.Received(call.ResponseStream.Current.Delta);
                 }
-
-                var now = clock.Elapsed;
-                if (last is { } previous)
-                {
-                    timings.Gap(now - previous);
-                }
-                else
-                {
-                    timings.First(now);
-                }
-
-                last = now;
             }
         }
         catch (RpcException)
         {
             timings.Failed();
         }
-    }));
-    return timings;
-}
-
-async Task Warm(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)
-{
-    for (var round = 0; round < 3; round++)
-    {
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(200, streams)).Select(async i =>
-        {
-            using var call = chat.SendMessage(new SendMessageRequest { SessionId = sessions[i], Text = "warm up" }, headers);
-            while (await call.ResponseStream.MoveNext(CancellationToken.None))
-            {
-            }
-        }));
-    }
-}
+    };
 
 async Task CancelLatency(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)
 {
@@ -243,6 +259,11 @@ async Task CancelLatency(ChatService.ChatServiceClient chat, Metadata headers, L
 
         latencies.Add((abortedAt - cancelledAt).TotalMilliseconds);
         await Task.Delay(20);
+    }
+
+    if (latencies.Count == 0)
+    {
+        return;
     }
 
     latencies.Sort();
@@ -287,12 +308,12 @@ void Report(string name, StreamTimings timings, StreamTimings? baseline)
 {
     var first = timings.FirstTokens();
     var gaps = timings.Gaps();
-    var line = $"{name,-20} first token p50 {Percentiles.Format(Percentiles.At(first, 0.5))} p99 {Percentiles.Format(Percentiles.At(first, 0.99))} ms; inter-token p50 {Percentiles.Format(Percentiles.At(gaps, 0.5))} p99 {Percentiles.Format(Percentiles.At(gaps, 0.99))} ms; failed {timings.Failures}";
+    var line = $"  {name,-20} first token p50 {Percentiles.Format(Percentiles.At(first, 0.5))} p99 {Percentiles.Format(Percentiles.At(first, 0.99))} ms; inter-token p50 {Percentiles.Format(Percentiles.At(gaps, 0.5))} p99 {Percentiles.Format(Percentiles.At(gaps, 0.99))} ms; failed {timings.Failures}";
     if (baseline is not null)
     {
         var baseFirst = baseline.FirstTokens();
         var baseGaps = baseline.Gaps();
-        line += $"\n{"",-20} added: first token p50 {Percentiles.Format(Percentiles.At(first, 0.5) - Percentiles.At(baseFirst, 0.5))} p99 {Percentiles.Format(Percentiles.At(first, 0.99) - Percentiles.At(baseFirst, 0.99))} ms; inter-token p99 {Percentiles.Format(Percentiles.At(gaps, 0.99) - Percentiles.At(baseGaps, 0.99))} ms";
+        line += $"\n  {"",-20} added: first token p50 {Percentiles.Format(Percentiles.At(first, 0.5) - Percentiles.At(baseFirst, 0.5))} p99 {Percentiles.Format(Percentiles.At(first, 0.99) - Percentiles.At(baseFirst, 0.99))} ms; inter-token p99 {Percentiles.Format(Percentiles.At(gaps, 0.99) - Percentiles.At(baseGaps, 0.99))} ms";
     }
 
     Console.WriteLine(line);

@@ -6,28 +6,37 @@ namespace AdrPlatform.Gateway.Hosting;
 
 /// <summary>
 /// Metrics (the platform's, Orleans', ASP.NET Core's) on a Prometheus endpoint, and traces from the
-/// RPC through the grains to the provider call, exported over OTLP when an endpoint is configured.
+/// RPC through the grains to the provider call, sampled and exported over OTLP when an endpoint is configured.
 /// </summary>
 public static class TelemetrySetup
 {
     public static IServiceCollection AddPlatformTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var otlp = configuration["Telemetry:OtlpEndpoint"];
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddMeter(PlatformTelemetry.Name, "Microsoft.Orleans")
                 .AddAspNetCoreInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing =>
+                .AddPrometheusExporter());
+
+        // Spans are only recorded when they go somewhere: a recorded span per grain call (one per streamed
+        // batch of tokens) costs CPU on the hot path, and without an exporter it would be thrown away.
+        var otlp = configuration["Telemetry:OtlpEndpoint"];
+        if (!string.IsNullOrWhiteSpace(otlp))
+        {
+            var ratio = configuration.GetValue("Telemetry:TraceSampleRatio", 1.0);
+            if (ratio is < 0 or > 1)
             {
-                tracing.AddSource(PlatformTelemetry.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation();
-                if (!string.IsNullOrWhiteSpace(otlp))
-                {
-                    tracing.AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp));
-                }
-            });
+                throw new InvalidOperationException("Telemetry:TraceSampleRatio is a fraction between 0 and 1.");
+            }
+
+            telemetry.WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
+                .AddSource(PlatformTelemetry.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp)));
+        }
+
         return services;
     }
 }

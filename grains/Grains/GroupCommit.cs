@@ -4,12 +4,17 @@ namespace AdrPlatform.Grains;
 /// Group commit for a grain's state: state changes synchronously, then each caller waits until a
 /// write that began after its change has finished. A burst of changes shares a few writes instead of
 /// one each, and writes never overlap — which reentrant grains need, as storage refuses concurrent writes.
+/// With a <paramref name="spacing"/>, a write that follows another waits until that long after the previous
+/// one began, so under a steady stream of changes a large state is written at most once per spacing rather
+/// than back to back (a lone change after a quiet spell is written at once).
 /// </summary>
-public sealed class GroupCommit(Func<Task> write)
+public sealed class GroupCommit(Func<Task> write, TimeSpan spacing = default, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private Task? _writing;
     private long _changes;
     private long _saved;
+    private long? _lastWriteBegan;
 
     public async Task PersistAsync()
     {
@@ -22,15 +27,24 @@ public sealed class GroupCommit(Func<Task> write)
                 continue;
             }
 
-            _writing = Write(_changes);
+            _writing = Write();
             await _writing;
         }
     }
 
-    private async Task Write(long upTo)
+    private async Task Write()
     {
         try
         {
+            var wait = _lastWriteBegan is { } began ? spacing - _clock.GetElapsedTime(began) : TimeSpan.Zero;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _clock);
+            }
+
+            // Changes made while waiting are in this write too.
+            var upTo = _changes;
+            _lastWriteBegan = _clock.GetTimestamp();
             await write();
             _saved = Math.Max(_saved, upTo);
         }

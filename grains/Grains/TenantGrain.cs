@@ -112,7 +112,7 @@ public sealed partial class TenantGrain(
     }
 
     /// <summary>Bursts of reservations share a few writes (see <see cref="GroupCommit"/>).</summary>
-    private Task Persist() => (_commit ??= new GroupCommit(state.WriteStateAsync)).PersistAsync();
+    private Task Persist() => (_commit ??= new GroupCommit(state.WriteStateAsync, chat.Value.LedgerWriteSpacing, clock)).PersistAsync();
 
     public async Task<decimal> SettleChatAsync(string reservationId, int promptTokens, int completionTokens)
     {

@@ -56,7 +56,7 @@ public static class SiloBuilderExtensions
         silo.AddPlatformSerialization();
         foreach (var name in (string[])[StorageNames.Tenants, StorageNames.Chats, StorageNames.Jobs, StorageNames.PubSub])
         {
-            silo.AddMemoryGrainStorage(name);
+            silo.AddMemoryGrainStorage(name, options => options.Configure<IServiceProvider>((o, services) => UseCompactJson(name, o, services)));
         }
 
         silo.AddEventStreams(configuration);
@@ -76,6 +76,15 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>The pure domain's state types carry no Orleans attributes; they travel and persist as JSON.</summary>
+    /// <summary>The states written on every chat request are stored as compact JSON (see <see cref="CompactJsonStateSerializer"/>).</summary>
+    private static void UseCompactJson(string storage, Orleans.Storage.IStorageProviderSerializerOptions options, IServiceProvider services)
+    {
+        if (storage is StorageNames.Tenants or StorageNames.Chats)
+        {
+            options.GrainStorageSerializer = CompactJsonStateSerializer.WithFallback(services.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>());
+        }
+    }
+
     private static void AddPlatformSerialization(this ISiloBuilder silo) =>
         silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
             isSupported: type => type.Namespace == typeof(TenantLedger).Namespace));
@@ -117,11 +126,12 @@ public static class SiloBuilderExtensions
         });
         foreach (var name in (string[])[StorageNames.Tenants, StorageNames.Chats, StorageNames.Jobs, StorageNames.PubSub])
         {
-            silo.AddAdoNetGrainStorage(name, options =>
+            silo.AddAdoNetGrainStorage(name, options => options.Configure<IServiceProvider>((o, services) =>
             {
-                options.Invariant = NpgsqlInvariant;
-                options.ConnectionString = app;
-            });
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = app;
+                UseCompactJson(name, o, services);
+            }));
         }
         silo.UseAdoNetReminderService(options =>
         {

@@ -28,7 +28,10 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
             }
         }
 
-        Assert.Equal(12, events.Count(e => e.EventCase == SendMessageResponse.EventOneofCase.Delta));
+        // Token by token as they come; tokens that arrive while the answer waits for a core travel together.
+        var deltas = events.Where(e => e.EventCase == SendMessageResponse.EventOneofCase.Delta).Select(e => e.Delta).ToList();
+        Assert.InRange(deltas.Count, 2, 12);
+        Assert.Equal(string.Concat(FakeChatProvider.DefaultTokens("Summarise our database decisions", 12)), string.Concat(deltas));
         var request = setup.Provider.Requests[^1];
         Assert.True(request.Stream);
         Assert.True(request.IncludeUsage);
@@ -37,6 +40,29 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
         Assert.Equal(12, events.Single(e => e.EventCase == SendMessageResponse.EventOneofCase.Usage).Usage.CompletionTokens);
         Assert.Equal("stop", events[^1].Finished.FinishReason);
         Assert.Equal(0, (await admin.Tenants.GetUsageAsync(new GetUsageRequest())).ReservedUsd);
+    }
+
+    [Fact]
+    public async Task A_burst_of_tokens_travels_in_fewer_deltas_and_an_answer_cut_at_the_output_limit_finishes_with_length()
+    {
+        setup.Provider.Behavior = new FakeChatBehavior { Tokens = 5_000, InterTokenGap = TimeSpan.Zero };
+        var (_, chat, session) = await NewSession();
+        var events = new List<SendMessageResponse>();
+        using (var call = chat.SendMessage(new SendMessageRequest { SessionId = session, Text = "Everything at once" }))
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                events.Add(call.ResponseStream.Current);
+            }
+        }
+
+        const int outputLimit = 1024; // Chat:MaxOutputTokens
+        Assert.Equal(outputLimit, setup.Provider.Requests[^1].MaxTokens);
+        var deltas = events.Where(e => e.EventCase == SendMessageResponse.EventOneofCase.Delta).Select(e => e.Delta).ToList();
+        Assert.Equal(string.Concat(FakeChatProvider.DefaultTokens("Everything at once", outputLimit)), string.Concat(deltas));
+        Assert.True(deltas.Count < outputLimit, $"{deltas.Count} deltas for {outputLimit} tokens that arrived together");
+        Assert.Equal(outputLimit, events.Single(e => e.EventCase == SendMessageResponse.EventOneofCase.Usage).Usage.CompletionTokens);
+        Assert.Equal("length", events[^1].Finished.FinishReason);
     }
 
     [Theory]

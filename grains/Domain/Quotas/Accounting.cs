@@ -9,7 +9,7 @@ namespace AdrPlatform.Domain.Quotas;
 /// worst case before the AI provider is called and settles its real usage after. The caller supplies the time and
 /// is the ledger's only writer. Every call first applies the passage of time: a new UTC day clears tokens per day;
 /// a new UTC month clears spend, alerts and the kill switch; reservations past their expiry are released (their
-/// stream died) into a tombstone list; old tombstones, settled ids and request times are dropped.
+/// stream died) into a tombstone list; old tombstones and request counts are dropped.
 /// </summary>
 /// <remarks>
 /// <para>Usage is charged to the day and month in which it settles. Reserved tokens and money count against the
@@ -20,9 +20,11 @@ namespace AdrPlatform.Domain.Quotas;
 /// It clears at the next UTC month or by <see cref="ResetKillSwitch"/>; a reset holds until money is charged again
 /// while spend is still over the line, which trips it again. An admin who means to continue raises the budget first.</para>
 /// <para>Late settlement: an expired reservation stays a tombstone for <see cref="LateSettlementWindow"/>; settling it
-/// then charges its real usage once (nothing is released: that happened at expiry). A settled id is remembered for
-/// <see cref="SettledIdRetention"/> and settling it again charges nothing. An id in neither list is Unknown and is
-/// never charged, so no settlement can charge twice.</para>
+/// then charges its real usage once (nothing is released: that happened at expiry). The last
+/// <see cref="RecentlySettledLimit"/> settled ids are remembered, and settling one again charges nothing. An id in none
+/// of these lists is Unknown and is never charged, so no settlement can charge twice.</para>
+/// <para>Requests per minute are counted per UTC second over a sliding 60 s window: a request leaves the window 60 s
+/// after the start of its second, so the state stays small at any rate (the ledger is persisted on every request).</para>
 /// </remarks>
 public static class Accounting
 {
@@ -34,8 +36,8 @@ public static class Accounting
     /// <summary>How long after expiry a reservation can still be settled and charged.</summary>
     public static TimeSpan LateSettlementWindow { get; } = TimeSpan.FromDays(1);
 
-    /// <summary>How long a settled id is remembered so a repeated settlement is recognized.</summary>
-    public static TimeSpan SettledIdRetention { get; } = TimeSpan.FromDays(1);
+    /// <summary>How many settled ids are remembered so a repeated settlement is recognized.</summary>
+    public const int RecentlySettledLimit = 256;
 
     /// <summary>
     /// Holds the worst case of one request (prompt plus <paramref name="maxOutputTokens"/>) for
@@ -70,7 +72,7 @@ public static class Accounting
         Advance(ledger, now);
         if (ledger.OpenReservations.ContainsKey(reservationId)
             || ledger.ExpiredReservations.ContainsKey(reservationId)
-            || ledger.SettledReservations.ContainsKey(reservationId))
+            || ledger.RecentlySettled.Contains(reservationId))
         {
             throw new AdrPlatformException(ErrorKind.AlreadyExists, $"Reservation {reservationId} was already made.");
         }
@@ -83,19 +85,7 @@ public static class Accounting
         EnsureDailyTokens(ledger, user, userOpen, candidate, quotas, now);
         EnsureBudget(ledger, candidate, budget);
 
-        if (!ledger.RecentRequests.TryGetValue(user, out var times))
-        {
-            times = [];
-            ledger.RecentRequests.Add(user, times);
-        }
-
-        var at = times.Count;
-        while (at > 0 && times[at - 1] > now)
-        {
-            at--;
-        }
-
-        times.Insert(at, now);
+        CountRequest(ledger, user, now);
         ledger.OpenReservations.Add(reservationId, candidate);
         return candidate;
     }
@@ -120,7 +110,7 @@ public static class Accounting
         ValidateBudget(budget);
 
         Advance(ledger, now);
-        if (ledger.SettledReservations.ContainsKey(reservationId))
+        if (ledger.RecentlySettled.Contains(reservationId))
         {
             return new Settlement(reservationId, SettlementOutcome.AlreadySettled, 0, 0m, [], KillSwitchTripped: false);
         }
@@ -139,7 +129,12 @@ public static class Accounting
             return new Settlement(reservationId, SettlementOutcome.Unknown, 0, 0m, [], KillSwitchTripped: false);
         }
 
-        ledger.SettledReservations[reservationId] = now;
+        ledger.RecentlySettled.Add(reservationId);
+        if (ledger.RecentlySettled.Count > RecentlySettledLimit)
+        {
+            ledger.RecentlySettled.RemoveRange(0, ledger.RecentlySettled.Count - RecentlySettledLimit);
+        }
+
         var tokens = (long)actualPromptTokens + actualCompletionTokens;
         var cost = reservation.Price.Cost(actualPromptTokens, actualCompletionTokens);
         ledger.TokensToday[reservation.User] = ledger.TokensToday.GetValueOrDefault(reservation.User) + tokens;
@@ -198,7 +193,7 @@ public static class Accounting
         var sameMonth = ledger.Month >= MonthOf(today);
         var open = ledger.OpenReservations.Values.Where(r => r.ExpiresAt > now).ToList();
         var tokensToday = sameDay ? ledger.TokensToday : [];
-        var recent = ledger.RecentRequests.ToDictionary(p => p.Key, p => p.Value.Count(t => t + RequestWindow > now));
+        var recent = ledger.RequestCounts.ToDictionary(p => p.Key, p => p.Value.Where(s => s.LeavesWindowAt > now).Sum(s => s.Count));
 
         var users = tokensToday.Keys
             .Concat(recent.Where(p => p.Value > 0).Select(p => p.Key))
@@ -240,14 +235,26 @@ public static class Accounting
 
     private static void EnsureRequestRate(TenantLedger ledger, string user, UserQuotas quotas, DateTimeOffset now)
     {
-        var times = ledger.RecentRequests.GetValueOrDefault(user);
-        if (times is not null && times.Count >= quotas.RequestsPerMinute)
+        var seconds = ledger.RequestCounts.GetValueOrDefault(user);
+        var count = seconds?.Sum(s => s.Count) ?? 0;
+        if (seconds is not null && count >= quotas.RequestsPerMinute)
         {
-            // Oldest first: once this one leaves the window, one fewer than the limit remain.
-            var freesAt = times[times.Count - quotas.RequestsPerMinute] + RequestWindow;
+            // Oldest first: the second whose leaving brings the count under the limit.
+            var remaining = count;
+            var freesAt = now;
+            foreach (var second in seconds)
+            {
+                remaining -= second.Count;
+                freesAt = second.LeavesWindowAt;
+                if (remaining < quotas.RequestsPerMinute)
+                {
+                    break;
+                }
+            }
+
             throw Exhausted(string.Create(
                 Invariant,
-                $"Too many requests: {times.Count} in the last minute, at most {quotas.RequestsPerMinute} per minute; retry after {Wait(freesAt - now)}."));
+                $"Too many requests: {count} in the last minute, at most {quotas.RequestsPerMinute} per minute; retry after {Wait(freesAt - now)}."));
         }
     }
 
@@ -361,21 +368,42 @@ public static class Accounting
             ledger.ExpiredReservations.Remove(id);
         }
 
-        foreach (var id in ledger.SettledReservations.Where(p => p.Value + SettledIdRetention <= now).Select(p => p.Key).ToList())
+        foreach (var (user, seconds) in ledger.RequestCounts.ToList())
         {
-            ledger.SettledReservations.Remove(id);
-        }
-
-        foreach (var (user, times) in ledger.RecentRequests.ToList())
-        {
-            times.RemoveAll(t => t + RequestWindow <= now);
-            if (times.Count == 0)
+            seconds.RemoveAll(s => s.LeavesWindowAt <= now);
+            if (seconds.Count == 0)
             {
-                ledger.RecentRequests.Remove(user);
+                ledger.RequestCounts.Remove(user);
             }
         }
 
         return expired.Count;
+    }
+
+    /// <summary>Counts an accepted request in its UTC second (kept in order even if the clock steps back).</summary>
+    private static void CountRequest(TenantLedger ledger, string user, DateTimeOffset now)
+    {
+        if (!ledger.RequestCounts.TryGetValue(user, out var seconds))
+        {
+            seconds = [];
+            ledger.RequestCounts.Add(user, seconds);
+        }
+
+        var second = now.ToUnixTimeSeconds();
+        var at = seconds.Count;
+        while (at > 0 && seconds[at - 1].UnixSecond > second)
+        {
+            at--;
+        }
+
+        if (at > 0 && seconds[at - 1].UnixSecond == second)
+        {
+            seconds[at - 1] = seconds[at - 1] with { Count = seconds[at - 1].Count + 1 };
+        }
+        else
+        {
+            seconds.Insert(at, new RequestsInSecond(second, 1));
+        }
     }
 
     private static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);

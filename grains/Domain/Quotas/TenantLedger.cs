@@ -28,8 +28,10 @@ public sealed class TenantLedger
     /// <summary>When an admin last reset the kill switch this month (informational).</summary>
     public DateTimeOffset? KillSwitchResetAt { get; set; }
 
-    /// <summary>Per user, when each accepted reservation was made within the last 60 s, oldest first.</summary>
-    public Dictionary<string, List<DateTimeOffset>> RecentRequests { get; set; } = [];
+    /// <summary>Per user, accepted reservations per UTC second within the last 60 s, oldest first (at most 60 entries a user,
+    /// however high the rate: the ledger is written on every request). Renamed from the per-request list, which older
+    /// states still carry and deserialization ignores.</summary>
+    public Dictionary<string, List<RequestsInSecond>> RequestCounts { get; set; } = [];
 
     /// <summary>Reservations holding tokens, money and a stream slot, by id.</summary>
     public Dictionary<string, Reservation> OpenReservations { get; set; } = [];
@@ -37,6 +39,13 @@ public sealed class TenantLedger
     /// <summary>Reservations that expired unsettled, kept for <see cref="Accounting.LateSettlementWindow"/> so a late settlement is charged once.</summary>
     public Dictionary<string, Reservation> ExpiredReservations { get; set; } = [];
 
-    /// <summary>Ids settled recently, with when, kept for <see cref="Accounting.SettledIdRetention"/> so a repeated settlement charges nothing.</summary>
-    public Dictionary<string, DateTimeOffset> SettledReservations { get; set; } = [];
+    /// <summary>The last <see cref="Accounting.RecentlySettledLimit"/> settled ids, oldest first, so a repeated settlement is
+    /// recognized (any settlement of an id that is not open or expired charges nothing).</summary>
+    public List<string> RecentlySettled { get; set; } = [];
+}
+
+/// <summary>How many reservations a user made in the UTC second starting at <see cref="UnixSecond"/>.</summary>
+public sealed record RequestsInSecond(long UnixSecond, int Count)
+{
+    public DateTimeOffset LeavesWindowAt => DateTimeOffset.FromUnixTimeSeconds(UnixSecond) + Accounting.RequestWindow;
 }

@@ -30,6 +30,8 @@ public sealed partial class ChatSessionGrain(
     IOptions<ChatSettings> settings,
     TimeProvider clock) : Grain, IChatSessionGrain
 {
+    private const int MaxUpdatesPerDelta = 64;
+
     private (string MessageId, CancellationTokenSource Cancel)? _streaming;
 
     private string Tenant => this.GetPrimaryKeyString().Split('/')[0];
@@ -124,12 +126,15 @@ public sealed partial class ChatSessionGrain(
 
             var stream = chat.GetStreamingResponseAsync(prompt, new ChatOptions { MaxOutputTokens = options.MaxOutputTokens }, cancel.Token)
                 .GetAsyncEnumerator(cancel.Token);
+            var updates = new ReadyBatches<ChatResponseUpdate>(stream, MaxUpdatesPerDelta);
+            var delta = new StringBuilder();
+            string? reportedFinish = null;
             var completed = false;
             try
             {
                 while (true)
                 {
-                    var (more, failure) = await TryMoveNext(stream);
+                    var (batch, failure) = await TryNextBatch(updates);
                     if (failure is not null)
                     {
                         if (answer.Length == 0 && failure is not OperationCanceledException)
@@ -142,28 +147,31 @@ public sealed partial class ChatSessionGrain(
                         break;
                     }
 
-                    if (!more)
+                    if (batch.Count == 0)
                     {
-                        finish = "stop";
+                        finish = reportedFinish ?? "stop";
                         completed = true;
                         break;
                     }
 
-                    var update = stream.Current;
-                    reported = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? reported;
-                    if (update.FinishReason is { } reason)
+                    // Tokens that piled up while this answer waited for a core go out as one delta.
+                    delta.Clear();
+                    foreach (var update in batch)
                     {
-                        finish = reason.Value;
+                        reported = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? reported;
+                        reportedFinish = update.FinishReason?.Value ?? reportedFinish;
+                        delta.Append(update.Text);
                     }
 
-                    if (!string.IsNullOrEmpty(update.Text))
+                    if (delta.Length > 0)
                     {
                         var now = clock.GetTimestamp();
-                        (lastToken is { } previous ? PlatformTelemetry.InterTokenGap : PlatformTelemetry.FirstTokenLatency)
+                        (lastToken is not null ? PlatformTelemetry.InterTokenGap : PlatformTelemetry.FirstTokenLatency)
                             .Record(clock.GetElapsedTime(lastToken ?? started, now).TotalMilliseconds, tags);
                         lastToken = now;
-                        answer.Append(update.Text);
-                        yield return ChatEvent.Delta(update.Text);
+                        var piece = delta.ToString();
+                        answer.Append(piece);
+                        yield return ChatEvent.Delta(piece);
                     }
                 }
             }
@@ -226,15 +234,15 @@ public sealed partial class ChatSessionGrain(
         return cost;
     }
 
-    private static async Task<(bool More, Exception? Failure)> TryMoveNext(IAsyncEnumerator<ChatResponseUpdate> stream)
+    private static async Task<(IReadOnlyList<ChatResponseUpdate> Batch, Exception? Failure)> TryNextBatch(ReadyBatches<ChatResponseUpdate> updates)
     {
         try
         {
-            return (await stream.MoveNextAsync(), null);
+            return (await updates.NextAsync(), null);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            return (false, error);
+            return ([], error);
         }
     }
 

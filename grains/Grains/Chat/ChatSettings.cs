@@ -19,4 +19,11 @@ public sealed class ChatSettings
 
     /// <summary>How long a reservation holds its worst case when its stream never settles (its silo died).</summary>
     public TimeSpan ReservationLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Least time between two writes of a tenant's ledger while requests keep coming: reservations and settlements
+    /// in between share the next write (each still waits for a write that includes it). The ledger holds every open
+    /// reservation, so back-to-back writes under load cost far more than this wait.
+    /// </summary>
+    public TimeSpan LedgerWriteSpacing { get; set; } = TimeSpan.FromMilliseconds(5);
 }

@@ -81,15 +81,21 @@ public class ExpiryTests
     }
 
     [Fact]
-    public void Settled_ids_are_forgotten_after_their_retention_and_a_repeat_then_still_charges_nothing()
+    public void Only_the_most_recent_settled_ids_are_remembered_and_a_forgotten_repeat_still_charges_nothing()
     {
         var ledger = new TenantLedger();
         Reserve(ledger, "r", T0);
         Accounting.Settle(ledger, "r", 1_000, 1_000, Rich, T0);
+        for (var i = 0; i < Accounting.RecentlySettledLimit; i++)
+        {
+            Reserve(ledger, $"n{i}", T0.AddSeconds(1), prompt: 0, maxOutput: 0);
+            Accounting.Settle(ledger, $"n{i}", 0, 0, Rich, T0.AddSeconds(1));
+        }
 
-        var later = T0 + Accounting.SettledIdRetention;
-        Assert.Equal(SettlementOutcome.Unknown, Accounting.Settle(ledger, "r", 1_000, 1_000, Rich, later).Outcome);
-        Assert.Empty(ledger.SettledReservations);
+        Assert.Equal(Accounting.RecentlySettledLimit, ledger.RecentlySettled.Count);
+        Assert.DoesNotContain("r", ledger.RecentlySettled);
+        Assert.Equal(SettlementOutcome.Unknown, Accounting.Settle(ledger, "r", 1_000, 1_000, Rich, T0.AddSeconds(2)).Outcome);
+        Assert.Equal(SettlementOutcome.AlreadySettled, Accounting.Settle(ledger, "n0", 1_000, 1_000, Rich, T0.AddSeconds(2)).Outcome);
         Assert.Equal(0.003m, ledger.SpentUsd);
     }
 }

@@ -64,4 +64,36 @@ public class RequestRateTests
         Reserve(ledger, "a3", T0.AddSeconds(60), quotas: ThreePerMinute);
         Assert.Equal(1, Accounting.Usage(ledger, Rich, T0.AddSeconds(60)).Users.Single(u => u.User == "alice").RequestsLastMinute);
     }
+
+    [Fact]
+    public void Requests_are_counted_per_second_so_the_ledger_stays_small_at_any_rate()
+    {
+        var ledger = new TenantLedger();
+        var many = Unlimited with { RequestsPerMinute = 10_000 };
+        for (var i = 0; i < 6_000; i++)
+        {
+            Reserve(ledger, $"r{i}", T0.AddMilliseconds(i * 10), quotas: many, prompt: 0, maxOutput: 0);
+        }
+
+        Assert.Equal(60, ledger.RequestCounts["alice"].Count);
+        Assert.Equal(6_000, Accounting.Usage(ledger, Rich, T0.AddSeconds(59.99)).Users.Single().RequestsLastMinute);
+
+        // The first second's 100 leave together, 60 s after it began.
+        Assert.Equal(5_900, Accounting.Usage(ledger, Rich, T0.AddSeconds(60)).Users.Single().RequestsLastMinute);
+    }
+
+    [Fact]
+    public void The_retry_hint_names_the_second_whose_leaving_makes_room()
+    {
+        var ledger = new TenantLedger();
+        var five = Unlimited with { RequestsPerMinute = 5 };
+        foreach (var (id, at) in new[] { ("a", 0.1), ("b", 0.2), ("c", 0.3), ("d", 10.5), ("e", 20.0) })
+        {
+            Reserve(ledger, id, T0.AddSeconds(at), quotas: five);
+        }
+
+        // Three came in second 0, which leaves at +60 s; that is what frees a place.
+        Assert.EndsWith("retry after 30 s.", Refused(() => Reserve(ledger, "f", T0.AddSeconds(30), quotas: five)), StringComparison.Ordinal);
+        Reserve(ledger, "f", T0.AddSeconds(60), quotas: five);
+    }
 }
