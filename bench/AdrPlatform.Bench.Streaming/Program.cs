@@ -15,7 +15,7 @@ using OpenAI;
 // nginx proxy (buffering off) to it, and through the front silo (gRPC) to it; what each hop adds to
 // first-token latency and inter-token gaps; client-cancel -> provider-abort latency; memory per held stream.
 // usage: adr-stream-bench --gateway-dll gateway/bin/Release/net10.0/adrplatform-gateway.dll [--streams 1000] [--tokens 40]
-//        [--gap-ms 20] [--ttft-ms 50] [--cancels 100] [--hold 2000] [--steady-seconds 20] [--nginx /usr/sbin/nginx] [--gateway-env NAME=VALUE,...]
+//        [--gap-ms 20] [--ttft-ms 50] [--cancels 100] [--hold 2000] [--steady-seconds 20] [--warmup-seconds 30] [--nginx /usr/sbin/nginx] [--gateway-env NAME=VALUE,...]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : string.Empty);
 int Number(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -26,6 +26,7 @@ var ttft = TimeSpan.FromMilliseconds(Number("ttft-ms", 50));
 var cancels = Number("cancels", 100);
 var hold = Number("hold", 2000);
 var steadySeconds = Number("steady-seconds", 20);
+var warmupSeconds = Number("warmup-seconds", 30);
 var nginx = options.GetValueOrDefault("nginx");
 var gatewayDll = options.GetValueOrDefault("gateway-dll") ?? throw new ArgumentException("--gateway-dll is required");
 
@@ -124,12 +125,12 @@ async Task Run()
     var straight = Direct(fake.BaseUrl);
     var throughNginx = nginxPort > 0 ? Direct($"http://127.0.0.1:{nginxPort}/v1") : null;
 
-    // At the measured concurrency, so the JIT has tiered up the paths 1,000 simultaneous streams take.
-    for (var round = 0; round < 3; round++)
-    {
-        await Burst(throughSilo);
-    }
-
+    // A running service has long finished tiering up its code; a few short rounds leave the JIT busy in the
+    // measured ones. So: a steady load for --warmup-seconds, then one burst, through each path.
+    Console.WriteLine($"warming up for {warmupSeconds} s");
+    await Steady(throughSilo, warmupSeconds);
+    await Burst(throughSilo);
+    await Steady(straight, Math.Max(1, warmupSeconds / 4));
     await Burst(straight);
     Console.WriteLine("burst: all streams start at once");
     await Measure(Burst, straight, throughNginx, throughSilo);
@@ -140,7 +141,7 @@ async Task Run()
         fake.Behavior = answers;
         await Task.Delay(2000); // the held answers' sessions finish settling their cancellations
         Console.WriteLine($"steady state: {streams} streams kept open for {steadySeconds} s, each client asking again when its answer ends");
-        await Measure(Steady, straight, throughNginx, throughSilo);
+        await Measure(SteadyForConfiguredTime, straight, throughNginx, throughSilo);
     }
 }
 
@@ -174,12 +175,14 @@ async Task<StreamTimings> Burst(Func<int, StreamTimings, bool, Task> answer)
     return timings;
 }
 
-async Task<StreamTimings> Steady(Func<int, StreamTimings, bool, Task> answer)
+Task<StreamTimings> SteadyForConfiguredTime(Func<int, StreamTimings, bool, Task> answer) => Steady(answer, steadySeconds);
+
+async Task<StreamTimings> Steady(Func<int, StreamTimings, bool, Task> answer, int seconds)
 {
     var timings = new StreamTimings();
     var answerLength = ttft + gap * (tokens - 1);
     var measureFrom = Stopwatch.GetTimestamp() + (long)(answerLength.TotalSeconds * 2 * Stopwatch.Frequency);
-    var until = Stopwatch.GetTimestamp() + (long)(steadySeconds * Stopwatch.Frequency);
+    var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
     await Task.WhenAll(Enumerable.Range(0, streams).Select(async i =>
     {
         await Task.Delay(answerLength * i / streams);
