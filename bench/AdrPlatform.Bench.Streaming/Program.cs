@@ -115,7 +115,7 @@ async Task Run()
     await WaitServing(tenants, headers);
     await tenants.SetQuotasAsync(new SetQuotasRequest { Quotas = new Quotas { RequestsPerMinute = 100_000, ConcurrentStreams = 10_000, TokensPerDay = 10_000_000_000 } }, headers);
     var sessions = new List<string>();
-    for (var i = 0; i < Math.Max(streams, hold); i++)
+    for (var i = 0; i < Math.Max(Math.Max(streams, hold), cancels); i++)
     {
         sessions.Add((await chat.CreateSessionAsync(new CreateSessionRequest(), headers)).Id);
     }

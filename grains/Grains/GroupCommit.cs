@@ -4,9 +4,10 @@ namespace AdrPlatform.Grains;
 /// Group commit for a grain's state: state changes synchronously, then each caller waits until a
 /// write that began after its change has finished. A burst of changes shares a few writes instead of
 /// one each, and writes never overlap — which reentrant grains need, as storage refuses concurrent writes.
-/// With a <paramref name="spacing"/>, a write that follows another waits until that long after the previous
-/// one began, so under a steady stream of changes a large state is written at most once per spacing rather
-/// than back to back (a lone change after a quiet spell is written at once).
+/// With a <paramref name="spacing"/>, a change that had to wait for a write in flight (the state is busy) is
+/// written no sooner than that long after the previous write began, so under a steady stream of changes a
+/// large state is written at most once per spacing rather than back to back; a change that finds no write
+/// in flight is written at once.
 /// </summary>
 public sealed class GroupCommit(Func<Task> write, TimeSpan spacing = default, TimeProvider? clock = null)
 {
@@ -19,24 +20,26 @@ public sealed class GroupCommit(Func<Task> write, TimeSpan spacing = default, Ti
     public async Task PersistAsync()
     {
         var mine = ++_changes;
+        var busy = false;
         while (_saved < mine)
         {
             if (_writing is { IsCompleted: false } inFlight)
             {
+                busy = true;
                 await inFlight;
                 continue;
             }
 
-            _writing = Write();
+            _writing = Write(spaced: busy);
             await _writing;
         }
     }
 
-    private async Task Write()
+    private async Task Write(bool spaced)
     {
         try
         {
-            var wait = _lastWriteBegan is { } began ? spacing - _clock.GetElapsedTime(began) : TimeSpan.Zero;
+            var wait = spaced && _lastWriteBegan is { } began ? spacing - _clock.GetElapsedTime(began) : TimeSpan.Zero;
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, _clock);
