@@ -25,5 +25,5 @@ public sealed class ChatSettings
     /// in between share the next write (each still waits for a write that includes it). The ledger holds every open
     /// reservation, so back-to-back writes under load cost far more than this wait.
     /// </summary>
-    public TimeSpan LedgerWriteSpacing { get; set; } = TimeSpan.FromMilliseconds(5);
+    public TimeSpan LedgerWriteSpacing { get; set; } = TimeSpan.FromMilliseconds(20);
 }
