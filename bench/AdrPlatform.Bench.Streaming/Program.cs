@@ -10,6 +10,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.AI;
 using OpenAI;
+using Answer = System.Func<int, AdrPlatform.Bench.Streaming.StreamTimings, bool, System.Threading.Tasks.Task>;
 
 // Streaming load in one run: N concurrent chats straight at the OpenAI-compatible fake, through an
 // nginx proxy (buffering off) to it, and through the front silo (gRPC) to it; what each hop adds to
@@ -141,14 +142,13 @@ async Task Run()
         fake.Behavior = answers;
         await Task.Delay(2000); // the held answers' sessions finish settling their cancellations
         Console.WriteLine($"steady state: {streams} streams kept open for {steadySeconds} s, each client asking again when its answer ends");
-        await Measure(SteadyForConfiguredTime, straight, throughNginx, throughSilo);
+        await Measure(answer => Steady(answer, steadySeconds), straight, throughNginx, throughSilo);
     }
 }
 
-// Streams of one path: all at once (a burst), or kept at N concurrent for a while (steady state: each
-// of N clients asks again as soon as its answer ends, the first questions spread over one answer's length).
-async Task Measure(Func<Func<int, StreamTimings, bool, Task>, Task<StreamTimings>> load, Func<int, StreamTimings, bool, Task> straight,
-    Func<int, StreamTimings, bool, Task>? throughNginx, Func<int, StreamTimings, bool, Task> throughSilo)
+// One load through each path; what nginx and the front silo add to the direct path; the front silo's CPU.
+async Task Measure(Func<Answer, Task<StreamTimings>> load, Answer straight,
+    Answer? throughNginx, Answer throughSilo)
 {
     var direct = await load(straight);
     var proxied = throughNginx is null ? null : await load(throughNginx);
@@ -168,16 +168,16 @@ async Task Measure(Func<Func<int, StreamTimings, bool, Task>, Task<StreamTimings
     Console.WriteLine($"  front silo CPU: {cpu.TotalMilliseconds:F0} ms for {platform.Answers} answers, {platform.Tokens} tokens: {cpu.TotalMilliseconds * 1000 / platform.Answers:F0} µs per answer, {cpu.TotalMilliseconds * 1000 / platform.Tokens:F1} µs per token (start and settlement included)");
 }
 
-async Task<StreamTimings> Burst(Func<int, StreamTimings, bool, Task> answer)
+// Streams of one path: all at once (a burst), or kept at N concurrent for a while (steady state: each
+// of N clients asks again as soon as its answer ends, the first questions spread over one answer's length).
+async Task<StreamTimings> Burst(Answer answer)
 {
     var timings = new StreamTimings();
     await Task.WhenAll(Enumerable.Range(0, streams).Select(i => answer(i, timings, true)));
     return timings;
 }
 
-Task<StreamTimings> SteadyForConfiguredTime(Func<int, StreamTimings, bool, Task> answer) => Steady(answer, steadySeconds);
-
-async Task<StreamTimings> Steady(Func<int, StreamTimings, bool, Task> answer, int seconds)
+async Task<StreamTimings> Steady(Answer answer, int seconds)
 {
     var timings = new StreamTimings();
     var answerLength = ttft + gap * (tokens - 1);
@@ -194,7 +194,7 @@ async Task<StreamTimings> Steady(Func<int, StreamTimings, bool, Task> answer, in
     return timings;
 }
 
-Func<int, StreamTimings, bool, Task> Direct(string baseUrl)
+Answer Direct(string baseUrl)
 {
     var client = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri(baseUrl), RetryPolicy = new ClientRetryPolicy(0) })
         .GetChatClient("bench").AsIChatClient();
@@ -215,7 +215,7 @@ Func<int, StreamTimings, bool, Task> Direct(string baseUrl)
     };
 }
 
-Func<int, StreamTimings, bool, Task> Platform(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions) =>
+Answer Platform(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions) =>
     async (i, timings, measured) =>
     {
         try

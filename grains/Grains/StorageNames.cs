@@ -11,4 +11,6 @@ public static class StorageNames
 
     /// <summary>Where persistent streams keep explicit subscriptions (the name Orleans looks for).</summary>
     public const string PubSub = "PubSubStore";
+
+    public static IReadOnlyList<string> All { get; } = [Tenants, Chats, Jobs, PubSub];
 }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace AdrPlatform.Hosting;
 
@@ -54,7 +55,7 @@ public static class SiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddPlatformSerialization();
-        foreach (var name in (string[])[StorageNames.Tenants, StorageNames.Chats, StorageNames.Jobs, StorageNames.PubSub])
+        foreach (var name in StorageNames.All)
         {
             silo.AddMemoryGrainStorage(name, options => options.Configure<IServiceProvider>((o, services) => UseCompactJson(name, o, services)));
         }
@@ -75,16 +76,16 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>The pure domain's state types carry no Orleans attributes; they travel and persist as JSON.</summary>
     /// <summary>The states written on every chat request are stored as compact JSON (see <see cref="CompactJsonStateSerializer"/>).</summary>
-    private static void UseCompactJson(string storage, Orleans.Storage.IStorageProviderSerializerOptions options, IServiceProvider services)
+    private static void UseCompactJson(string storage, IStorageProviderSerializerOptions options, IServiceProvider services)
     {
         if (storage is StorageNames.Tenants or StorageNames.Chats)
         {
-            options.GrainStorageSerializer = CompactJsonStateSerializer.WithFallback(services.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>());
+            options.GrainStorageSerializer = CompactJsonStateSerializer.WithFallback(services.GetRequiredService<IGrainStorageSerializer>());
         }
     }
 
+    /// <summary>The pure domain's state types carry no Orleans attributes; they travel and persist as JSON.</summary>
     private static void AddPlatformSerialization(this ISiloBuilder silo) =>
         silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
             isSupported: type => type.Namespace == typeof(TenantLedger).Namespace));
@@ -124,7 +125,7 @@ public static class SiloBuilderExtensions
             options.Invariant = NpgsqlInvariant;
             options.ConnectionString = app;
         });
-        foreach (var name in (string[])[StorageNames.Tenants, StorageNames.Chats, StorageNames.Jobs, StorageNames.PubSub])
+        foreach (var name in StorageNames.All)
         {
             silo.AddAdoNetGrainStorage(name, options => options.Configure<IServiceProvider>((o, services) =>
             {

@@ -17,7 +17,8 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
     [Fact]
     public async Task Tokens_stream_from_the_provider_and_its_reported_usage_is_settled()
     {
-        setup.Provider.Behavior = new FakeChatBehavior { Tokens = 12, InterTokenGap = TimeSpan.FromMilliseconds(2) };
+        // Gaps long enough that only a stall of a third of a second could merge every token into one delta.
+        setup.Provider.Behavior = new FakeChatBehavior { Tokens = 12, InterTokenGap = TimeSpan.FromMilliseconds(30) };
         var (admin, chat, session) = await NewSession();
         var events = new List<SendMessageResponse>();
         using (var call = chat.SendMessage(new SendMessageRequest { SessionId = session, Text = "Summarise our database decisions" }))
