@@ -61,7 +61,7 @@ public static class JobServicesExtensions
             ingestion.Bind(configuration.GetSection(IngestionOptions.Section));
         }
 
-        services.AddDocumentParsing();
+        services.AddDocumentParsing(configuration);
         services.TryAddSingleton<IEventPublisher, OrleansStreamPublisher>();
         services.TryAddSingleton<JobReporter>();
         services.TryAddSingleton<DocumentIngestionHandler>();

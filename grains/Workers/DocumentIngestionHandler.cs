@@ -1,4 +1,3 @@
-using AdrPlatform.Adapters.Documents;
 using AdrPlatform.Domain.Documents;
 using AdrPlatform.Domain.Jobs;
 using AdrPlatform.Domain.Search;
@@ -9,18 +8,21 @@ using Microsoft.Extensions.Options;
 namespace AdrPlatform.Workers;
 
 /// <summary>
-/// Step one of an ingestion: reads the stored upload, parses and chunks it, stores the chunks (not yet
+/// Step one of an ingestion: reads the stored upload, has a parser process read it (cancelled with its job), chunks it, stores the chunks (not yet
 /// searchable) and asks for their embeddings in batches. Idempotent: a redelivered event declares the
 /// document afresh and stores each chunk under the same key.
 /// </summary>
 public sealed class DocumentIngestionHandler(
     IBlobStore blobs,
     IDocumentIndex documents,
-    DocumentReader reader,
+    IDocumentReader reader,
     IEventPublisher events,
     JobReporter jobs,
     IOptions<IngestionOptions> options)
 {
+    /// <summary>How soon a cancelled job's parser process is killed, at the latest.</summary>
+    private static readonly TimeSpan CancelPollInterval = TimeSpan.FromMilliseconds(200);
+
     public async Task HandleAsync(DocumentUploaded uploaded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uploaded);
@@ -40,11 +42,17 @@ public sealed class DocumentIngestionHandler(
         ParsedDocument parsed;
         try
         {
-            parsed = reader.Read(uploaded.Name, uploaded.MediaType, blob.Content, cancellationToken);
+            parsed = await jobs.WhileWantedAsync(
+                uploaded, CancelPollInterval, wanted => reader.ReadAsync(uploaded.Name, uploaded.MediaType, blob.Content, wanted), cancellationToken);
         }
         catch (DocumentRejectedException rejected)
         {
             await jobs.FailedAsync(uploaded, rejected.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The job was cancelled while its document was read: the parser process is gone, the job has already ended.
             return;
         }
 

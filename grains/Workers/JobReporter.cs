@@ -16,6 +16,27 @@ public sealed class JobReporter(IEventPublisher events, IGrainFactory grains)
         return grains.GetGrain<IJobGrain>($"{cause.Tenant}/{cause.JobId}").ShouldContinueAsync(cause.Attempt);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/>, asking the job every <paramref name="pollInterval"/> whether it is still wanted and
+    /// cancelling the work's token when it is not (the job was cancelled, or a newer attempt took over).
+    /// </summary>
+    public async Task<T> WhileWantedAsync<T>(IJobEvent cause, TimeSpan pollInterval, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = work(unwanted.Token);
+        while (await Task.WhenAny(running, Task.Delay(pollInterval, cancellationToken)) != running)
+        {
+            if (!await ShouldContinueAsync(cause))
+            {
+                await unwanted.CancelAsync();
+                break;
+            }
+        }
+
+        return await running;
+    }
+
     public Task ProgressAsync(IJobEvent cause, string stage, long done, long total, string message = "") =>
         PublishAsync(cause, stage, done, total, JobOutcome.Progress, message);
 

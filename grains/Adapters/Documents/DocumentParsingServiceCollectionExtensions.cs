@@ -1,5 +1,7 @@
+using AdrPlatform.Adapters.Documents.Isolation;
 using AdrPlatform.Domain.Documents;
 using AdrPlatform.Ports;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,22 +9,31 @@ namespace AdrPlatform.Adapters.Documents;
 
 public static class DocumentParsingServiceCollectionExtensions
 {
-    /// <summary>Registers the limits (unless already registered), the PDF, DOCX, HTML, markdown and plain-text parsers and the <see cref="DocumentReader"/> over them, as singletons.</summary>
-    public static IServiceCollection AddDocumentParsing(this IServiceCollection services, DocumentLimits? limits = null)
+    /// <summary>
+    /// Registers the document limits (unless already registered) and the isolated <see cref="IDocumentReader"/>: a pool of
+    /// parser processes configured by the "Ingestion:Parser" section, validated (and the parser found) at start.
+    /// </summary>
+    public static IServiceCollection AddDocumentParsing(this IServiceCollection services, IConfiguration? configuration, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var documentLimits = limits ?? DocumentLimits.Default;
         documentLimits.Validate();
         services.TryAddSingleton(documentLimits);
-        services.TryAddEnumerable(
-        [
-            ServiceDescriptor.Singleton<IDocumentParser, PdfDocumentParser>(),
-            ServiceDescriptor.Singleton<IDocumentParser, DocxDocumentParser>(),
-            ServiceDescriptor.Singleton<IDocumentParser, HtmlDocumentParser>(),
-            ServiceDescriptor.Singleton<IDocumentParser, MarkdownDocumentParser>(),
-            ServiceDescriptor.Singleton<IDocumentParser, PlainTextDocumentParser>(),
-        ]);
-        services.TryAddSingleton(sp => new DocumentReader(sp.GetServices<IDocumentParser>(), sp.GetRequiredService<DocumentLimits>()));
+        var parser = services.AddOptions<DocumentParserOptions>();
+        if (configuration is not null)
+        {
+            parser.Bind(configuration.GetSection(DocumentParserOptions.Section));
+        }
+
+        parser.Validate(
+            options =>
+            {
+                options.Validate();
+                ParserLaunch.Resolve(options.ExecutablePath);
+                return true;
+            }).ValidateOnStart();
+        services.TryAddSingleton<ParserProcessPool>();
+        services.TryAddSingleton<IDocumentReader, IsolatedDocumentReader>();
         return services;
     }
 }

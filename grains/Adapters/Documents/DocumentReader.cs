@@ -4,7 +4,7 @@ using AdrPlatform.Ports;
 namespace AdrPlatform.Adapters.Documents;
 
 /// <summary>
-/// Reads one upload: checks its size, works out its media type, checks the content is what it was declared as,
+/// Reads one upload in this process — the parser process's work (<see cref="Isolation.IsolatedDocumentReader"/> is the silo's side): checks its size, works out its media type, checks the content is what it was declared as,
 /// and hands it to the parser for that type. Every refusal, and any failure of a parser, surfaces as a
 /// <see cref="DocumentRejectedException"/> whose message is meant for the uploader.
 /// </summary>
@@ -30,8 +30,14 @@ public sealed class DocumentReader
         }
     }
 
-    public ParsedDocument Read(string fileName, string declaredMediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>All the parsers this server has, over the given limits.</summary>
+    public static DocumentReader WithAllParsers(DocumentLimits limits) =>
+        new([new PdfDocumentParser(), new DocxDocumentParser(), new HtmlDocumentParser(), new MarkdownDocumentParser(), new PlainTextDocumentParser()], limits);
+
+    /// <summary>Refuses an empty file or one over <see cref="DocumentLimits.MaxBytes"/>.</summary>
+    public static void CheckSize(ReadOnlyMemory<byte> content, DocumentLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         if (content.IsEmpty)
         {
             throw new DocumentRejectedException("the file is empty");
@@ -41,7 +47,11 @@ public sealed class DocumentReader
         {
             throw new DocumentRejectedException($"the file is larger than the {ByteSizes.Megabytes(limits.MaxBytes)} limit");
         }
+    }
 
+    public ParsedDocument Read(string fileName, string declaredMediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        CheckSize(content, limits);
         var kind = ContentSniffer.Sniff(content);
         var mediaType = MediaType(fileName, declaredMediaType, kind);
         if (!Matches(mediaType, kind))
@@ -59,7 +69,11 @@ public sealed class DocumentReader
         {
             parsed = parser.Parse(content, limits, cancellationToken);
         }
-        catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException))
+        catch (InsufficientExecutionStackException e)
+        {
+            throw new DocumentRejectedException("the document is nested too deeply to read", e);
+        }
+        catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException or OutOfMemoryException))
         {
             throw new DocumentRejectedException($"the document could not be read: {e.Message}", e);
         }

@@ -25,7 +25,7 @@ public sealed class DocxDocumentParser : IDocumentParser
             DocxPackageGuard.Check(content, limits);
             return Read(content, limits, cancellationToken);
         }
-        catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException))
+        catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException))
         {
             throw new DocumentRejectedException($"the DOCX could not be read: {e.Message}", e);
         }

@@ -35,7 +35,7 @@ public sealed class PdfDocumentParser : IDocumentParser
         {
             throw new DocumentRejectedException(EncryptedReason, e);
         }
-        catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException))
+        catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException))
         {
             throw new DocumentRejectedException($"the PDF could not be read: {e.Message}", e);
         }

@@ -5,10 +5,7 @@ namespace AdrPlatform.Domain.Tests.Documents;
 
 internal static class DocumentReaders
 {
-    public static DocumentReader Create(DocumentLimits? limits = null) =>
-        new(
-            [new PdfDocumentParser(), new DocxDocumentParser(), new HtmlDocumentParser(), new MarkdownDocumentParser(), new PlainTextDocumentParser()],
-            limits ?? DocumentLimits.Default);
+    public static DocumentReader Create(DocumentLimits? limits = null) => DocumentReader.WithAllParsers(limits ?? DocumentLimits.Default);
 
     public static ParsedDocument Read(string fileName, string mediaType, byte[] content, DocumentLimits? limits = null) =>
         Create(limits).Read(fileName, mediaType, content, CancellationToken.None);
