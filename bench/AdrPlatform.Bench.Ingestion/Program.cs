@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using AdrPlatform.Adapters.Documents;
+using AdrPlatform.Adapters.Documents.Isolation;
 using AdrPlatform.Contracts.Jobs.V1;
+using AdrPlatform.Domain.Documents;
 using AdrPlatform.Gateway.Auth;
 using AdrPlatform.Gateway.Hosting;
 using AdrPlatform.Events;
@@ -15,10 +18,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 // Document ingestion, end to end over gRPC against a front silo in this process (local embedder):
 // 1. latency of one N-page PDF from submit to searchable, several times, one at a time;
-// 2. steady state: many documents of several tenants at once, documents per minute.
+// 2. steady state: many documents of several tenants at once, documents per minute;
+// 3. what parsing in a parser process costs: the same PDF read in this process, through a warm parser process,
+//    and through a freshly started one.
 // Usage: adr-ingestion-bench [--streams memory|kafka] [--pages 10] [--runs 5] [--documents 60] [--tenants 4]
 var options = Args.Parse(args);
 using var kafka = options.Streams == "kafka" ? KafkaMockCluster.Create(3) : null;
@@ -85,6 +92,43 @@ await Task.WhenAll(Enumerable.Range(0, options.Tenants).Select(t => Task.Run(asy
 var total = perTenant * options.Tenants;
 Console.WriteLine($"steady state: {total} documents of {options.Tenants} tenants in {clock.Elapsed.TotalSeconds:F1} s = {total / clock.Elapsed.TotalMinutes:F0} documents/min");
 await app.StopAsync();
+await ParserCostAsync(pdf.ToByteArray(), options.Runs * 4);
+
+static async Task ParserCostAsync(byte[] pdf, int runs)
+{
+    var request = new ParseRequest("bench.pdf", DocumentMediaTypes.Pdf, DocumentLimits.Default);
+    var inProcess = DocumentReader.WithAllParsers(DocumentLimits.Default);
+    inProcess.Read(request.FileName, request.MediaType, pdf, CancellationToken.None);
+    var direct = await Median(runs, () =>
+    {
+        inProcess.Read(request.FileName, request.MediaType, pdf, CancellationToken.None);
+        return Task.CompletedTask;
+    });
+
+    using var warm = new ParserProcessPool(Options.Create(new DocumentParserOptions { MaxProcesses = 1 }), NullLogger<ParserProcessPool>.Instance);
+    await warm.ReadAsync(request, pdf, CancellationToken.None);
+    var isolated = await Median(runs, () => warm.ReadAsync(request, pdf, CancellationToken.None));
+
+    using var fresh = new ParserProcessPool(Options.Create(new DocumentParserOptions { MaxProcesses = 1, DocumentsPerProcess = 1 }), NullLogger<ParserProcessPool>.Instance);
+    var started = await Median(Math.Max(3, runs / 4), () => fresh.ReadAsync(request, pdf, CancellationToken.None));
+
+    Console.WriteLine($"parsing the PDF ({runs} runs, median): in this process {direct:F1} ms; in a warm parser process {isolated:F1} ms " +
+        $"(isolation adds {isolated - direct:F1} ms); in a newly started parser process {started:F0} ms (start, JIT, read)");
+}
+
+static async Task<double> Median(int runs, Func<Task> action)
+{
+    var times = new List<double>(runs);
+    for (var i = 0; i < runs; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        await action();
+        times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    return times[times.Count / 2];
+}
 
 static async Task<(TimeSpan Elapsed, Job Job)> IngestAsync(JobService.JobServiceClient client, ByteString content, string name)
 {
