@@ -214,6 +214,22 @@ public sealed class LimitsAndBadInputTests
         Assert.All(plan.Problems, p => Assert.Equal("0001-hostile.md", p.Path));
     }
 
+    [Theory]
+    [InlineData("> ", 50_000)]
+    [InlineData("- ", 50_000)]
+    [InlineData("[", 100_000)]
+    [InlineData("| a ", 25_000)]
+    public void Deeply_nested_markdown_is_read_line_by_line_in_linear_time(string unit, int times)
+    {
+        var deep = "# Deep\n\n" + new StringBuilder().Insert(0, unit, times) + "x\n" + new StringBuilder().Insert(0, "| a | b |\n", 5_000);
+
+        var clock = Stopwatch.StartNew();
+        var adr = Single("0001-deep.md", deep);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.Equal("Deep", adr.Content.Title);
+    }
+
     [Fact]
     public void Index_readme_templates_hidden_and_non_markdown_files_are_skipped_with_reasons()
     {
