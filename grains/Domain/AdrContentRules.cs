@@ -25,6 +25,16 @@ public static class AdrContentRules
             throw AdrPlatformException.Invalid("The title must be one line without control characters.");
         }
 
+        if (!VisibleText.HasVisibleCharacter(value))
+        {
+            throw AdrPlatformException.Invalid("The title must have at least one visible character (a letter, number, punctuation or symbol).");
+        }
+
+        if (VisibleText.HasBidiControl(value))
+        {
+            throw AdrPlatformException.Invalid("The title must not contain bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069).");
+        }
+
         return value;
     }
 
@@ -44,10 +54,12 @@ public static class AdrContentRules
         return value;
     }
 
+    /// <summary>Tags are counted as given, before duplicates are merged, so a request cannot send more work than the limit.</summary>
     public static ImmutableArray<string> Tags(IEnumerable<string>? tags, AdrLimits limits)
     {
+        var given = Given(tags, limits.MaxTags, "tags");
         var result = new List<string>();
-        foreach (var raw in tags ?? [])
+        foreach (var raw in given)
         {
             var tag = (raw ?? string.Empty).Trim().ToLowerInvariant();
             if (tag.Length == 0)
@@ -71,18 +83,15 @@ public static class AdrContentRules
             }
         }
 
-        if (result.Count > limits.MaxTags)
-        {
-            throw AdrPlatformException.Invalid($"{result.Count} tags given; at most {limits.MaxTags} are allowed.");
-        }
-
         return [.. result];
     }
 
+    /// <summary>Deciders are counted as given, before duplicates are merged.</summary>
     public static ImmutableArray<string> Deciders(IEnumerable<string>? deciders, AdrLimits limits)
     {
+        var given = Given(deciders, limits.MaxDeciders, "deciders");
         var result = new List<string>();
-        foreach (var raw in deciders ?? [])
+        foreach (var raw in given)
         {
             var name = (raw ?? string.Empty).Trim();
             if (name.Length == 0 || name.Length > limits.MaxDeciderLength || name.Any(char.IsControl))
@@ -90,15 +99,15 @@ public static class AdrContentRules
                 throw AdrPlatformException.Invalid($"Each decider must be one line of 1 to {limits.MaxDeciderLength} characters.");
             }
 
+            if (!VisibleText.HasVisibleCharacter(name))
+            {
+                throw AdrPlatformException.Invalid("Each decider must have at least one visible character (a letter, number, punctuation or symbol).");
+            }
+
             if (!result.Contains(name))
             {
                 result.Add(name);
             }
-        }
-
-        if (result.Count > limits.MaxDeciders)
-        {
-            throw AdrPlatformException.Invalid($"{result.Count} deciders given; at most {limits.MaxDeciders} are allowed.");
         }
 
         return [.. result];
@@ -120,6 +129,14 @@ public static class AdrContentRules
     public static AdrContent Content(
         string? title, string? body, IEnumerable<string>? tags, IEnumerable<string>? deciders, DateOnly? date, AdrLimits limits) =>
         new(Title(title, limits), Body(body, limits), Tags(tags, limits), Deciders(deciders, limits), date);
+
+    private static List<string> Given(IEnumerable<string>? values, int max, string what)
+    {
+        var given = (values ?? []).ToList();
+        return given.Count <= max
+            ? given
+            : throw AdrPlatformException.Invalid($"{given.Count} {what} given; at most {max} are allowed.");
+    }
 
     private static bool IsTagCharacter(char c) => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' or ':' or '/' or '+' or '#';
 }

@@ -30,6 +30,24 @@ public class BadInputTests(GatewayHost host) : IClassFixture<GatewayHost>
     }
 
     [Fact]
+    public async Task Limits_count_what_was_sent_and_titles_must_show_something()
+    {
+        var adrs = Adrs();
+        Assert.Equal(
+            "100000 tags given; at most 50 are allowed.",
+            await Rpc.Fails(StatusCode.InvalidArgument, () => adrs.CreateAdrAsync(new CreateAdrRequest { Title = "x", Tags = { Enumerable.Repeat("same", 100_000) } })));
+        Assert.Equal(
+            "The title must have at least one visible character (a letter, number, punctuation or symbol).",
+            await Rpc.Fails(StatusCode.InvalidArgument, () => adrs.CreateAdrAsync(new CreateAdrRequest { Title = "\u200B\u202E\u2066\uFEFF\u00AD\u0301" })));
+        Assert.Contains(
+            "must not contain bidirectional",
+            await Rpc.Fails(StatusCode.InvalidArgument, () => adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Approve invoice \u202Efdp.exe" })),
+            StringComparison.Ordinal);
+
+        Assert.Equal("ADR-0001", (await adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Visible", Tags = { "same", "same" } })).Id);
+    }
+
+    [Fact]
     public async Task Unknown_enum_values_ids_and_tokens_are_invalid()
     {
         var adrs = Adrs();

@@ -92,6 +92,30 @@ public class ChatApiTests(ChatApiTests.SlowLocalProvider host) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Deleting_a_session_while_its_answer_streams_stops_the_answer_and_deletes_the_session()
+    {
+        var (clients, chat) = Tenant(Transport.Grpc);
+        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Queues", Body = "Kafka carries events. Kafka keeps order per tenant. Kafka retains events for a week." });
+        var session = await chat.CreateSessionAsync(new CreateSessionRequest());
+        await Task.Delay(300);
+
+        using var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "What does kafka keep and retain for events?" });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(SendMessageResponse.EventOneofCase.Started, call.ResponseStream.Current.EventCase);
+        await chat.DeleteSessionAsync(new DeleteSessionRequest { Id = session.Id });
+        var rest = new List<SendMessageResponse>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            rest.Add(call.ResponseStream.Current);
+        }
+
+        Assert.Equal("cancelled", rest[^1].Finished.FinishReason);
+        await Rpc.Fails(StatusCode.NotFound, () => chat.GetSessionAsync(new GetSessionRequest { Id = session.Id }));
+        Assert.Empty((await chat.ListSessionsAsync(new ListSessionsRequest())).Sessions);
+        await Rpc.FailsStreaming(StatusCode.NotFound, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "still there?" }));
+    }
+
+    [Fact]
     public async Task Bad_chat_requests_get_clear_statuses_and_sessions_are_private()
     {
         var (_, chat) = Tenant(Transport.Grpc);

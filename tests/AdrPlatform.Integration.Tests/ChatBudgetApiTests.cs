@@ -49,6 +49,8 @@ public class ChatBudgetApiTests(ChatBudgetApiTests.PricedLocalProvider host) : I
         await admin.Tenants.SetQuotasAsync(new SetQuotasRequest { Quotas = new Quotas { RequestsPerMinute = 1, ConcurrentStreams = 5, TokensPerDay = 100_000 } });
         var limited = await Rpc.FailsStreaming(StatusCode.ResourceExhausted, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "And backups?" }));
         Assert.Contains("retry", limited, StringComparison.OrdinalIgnoreCase);
+        await chat.DeleteSessionAsync(new DeleteSessionRequest { Id = session.Id });
+        await Rpc.Fails(StatusCode.NotFound, () => chat.GetSessionAsync(new GetSessionRequest { Id = session.Id }));
     }
 
     [Fact]

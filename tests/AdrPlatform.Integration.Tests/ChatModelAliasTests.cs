@@ -25,6 +25,23 @@ public class ChatModelAliasTests(ChatModelAliasTests.TwoModels host) : IClassFix
         Assert.Contains("careful, fast", refused, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_message_refused_before_its_answer_streams_leaves_the_session_usable_and_deletable()
+    {
+        var clients = Clients.For(host, Transport.Grpc, Rpc.Tenant(), "ada", "admin");
+        var chat = new ChatService.ChatServiceClient(clients.Invoker);
+        var session = await chat.CreateSessionAsync(new CreateSessionRequest());
+
+        await Rpc.FailsStreaming(StatusCode.InvalidArgument, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "hi", Model = "gpt-17" }));
+        await Rpc.FailsStreaming(StatusCode.ResourceExhausted, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = new string('q', 4_001) }));
+        await Rpc.FailsStreaming(StatusCode.InvalidArgument, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "hi", Model = "gpt-18" }));
+
+        Assert.Equal("fast", (await Answer(chat, session.Id, string.Empty)).Model);
+        Assert.Equal(2, (await chat.GetSessionAsync(new GetSessionRequest { Id = session.Id })).Messages.Count);
+        await chat.DeleteSessionAsync(new DeleteSessionRequest { Id = session.Id });
+        await Rpc.Fails(StatusCode.NotFound, () => chat.GetSessionAsync(new GetSessionRequest { Id = session.Id }));
+    }
+
     private static async Task<(string Model, Usage Usage, double Cost)> Answer(ChatService.ChatServiceClient chat, string session, string model)
     {
         using var call = chat.SendMessage(new SendMessageRequest { SessionId = session, Text = "What did we decide?", Model = model });

@@ -39,10 +39,10 @@ internal sealed class AdrDocumentParser
         limit = lines.Count;
     }
 
-    public static ParsedAdrDocument Parse(string text)
+    public static ParsedAdrDocument Parse(string text, ImportLimits limits)
     {
         var all = text.Split('\n');
-        var front = FrontMatterParser.Parse(all, out var start, out var frontProblem);
+        var front = FrontMatterParser.Parse(all, limits, out var start, out var frontProblem);
         if (front is null)
         {
             return new ParsedAdrDocument(null, string.Empty, null, null, null, [], [], [], [frontProblem!], []);

@@ -77,7 +77,7 @@ public static class AdrMarkdownExporter
     /// </summary>
     private static bool ReadsBackAsWritten(string markdown, AdrRecord record)
     {
-        var parsed = AdrDocumentParser.Parse(markdown);
+        var parsed = AdrDocumentParser.Parse(markdown, ImportLimits.Default);
         if (parsed.Body != record.Content.Body || parsed.Warnings.Count > 0)
         {
             return false;

@@ -158,7 +158,7 @@ public static class AdrMarkdownImporter
             return null;
         }
 
-        var document = AdrDocumentParser.Parse(text);
+        var document = AdrDocumentParser.Parse(text, limits);
         problems.AddRange(document.Problems);
         warnings.AddRange(document.Warnings);
         if (document.Problems.Count > 0)

@@ -15,9 +15,10 @@ internal static partial class FrontMatterParser
 
     /// <summary>
     /// Parses the front matter at the start of <paramref name="lines"/>; <paramref name="bodyStart"/> is the index of the first line after it.
-    /// Returns null with <paramref name="problem"/> set when the block is unterminated or not valid YAML.
+    /// Returns null with <paramref name="problem"/> set when the block is unterminated, not valid YAML or beyond the front
+    /// matter bounds of <paramref name="limits"/>.
     /// </summary>
-    public static FrontMatter? Parse(IReadOnlyList<string> lines, out int bodyStart, out string? problem)
+    public static FrontMatter? Parse(IReadOnlyList<string> lines, ImportLimits limits, out int bodyStart, out string? problem)
     {
         bodyStart = 0;
         problem = null;
@@ -47,8 +48,14 @@ internal static partial class FrontMatterParser
         YamlMappingNode? root;
         try
         {
+            if (BoundedYamlEvents.Read(yaml, firstLineNumber: 2, limits, out problem) is not { } events)
+            {
+                return null;
+            }
+
+            // Safe to build: the events are few, shallow and alias-free.
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(new YamlEventReplay(events));
             root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
             if (stream.Documents.Count > 0 && root is null && !IsEmptyScalar(stream.Documents[0].RootNode))
             {

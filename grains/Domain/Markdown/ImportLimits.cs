@@ -1,6 +1,9 @@
 namespace AdrPlatform.Domain.Markdown;
 
-/// <summary>Upper bounds for one markdown import; the per-field bounds match <see cref="AdrLimits.Default"/>.</summary>
+/// <summary>
+/// Upper bounds for one markdown import; the per-field bounds match <see cref="AdrLimits.Default"/>. The front matter
+/// bounds keep reading a hostile YAML block cheap: they are checked while YAML events are read, before anything is built.
+/// </summary>
 public sealed record ImportLimits(
     int MaxFiles,
     long MaxTotalBytes,
@@ -11,7 +14,11 @@ public sealed record ImportLimits(
     int MaxTagLength,
     int MaxDeciders,
     int MaxDeciderLength,
-    int MaxStatusNoteLength)
+    int MaxStatusNoteLength,
+    int MaxFrontMatterDepth,
+    int MaxFrontMatterValues,
+    int MaxFrontMatterValueLength,
+    TimeSpan FrontMatterTimeBudget)
 {
     public static ImportLimits Default { get; } = new(
         MaxFiles: 2_000,
@@ -23,5 +30,9 @@ public sealed record ImportLimits(
         MaxTagLength: AdrLimits.Default.MaxTagLength,
         MaxDeciders: AdrLimits.Default.MaxDeciders,
         MaxDeciderLength: AdrLimits.Default.MaxDeciderLength,
-        MaxStatusNoteLength: AdrLimits.Default.MaxNoteLength);
+        MaxStatusNoteLength: AdrLimits.Default.MaxNoteLength,
+        MaxFrontMatterDepth: 32,
+        MaxFrontMatterValues: 2_000,
+        MaxFrontMatterValueLength: 10_000,
+        FrontMatterTimeBudget: TimeSpan.FromMilliseconds(250));
 }

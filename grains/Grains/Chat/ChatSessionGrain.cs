@@ -32,7 +32,9 @@ public sealed partial class ChatSessionGrain(
 {
     private const int MaxUpdatesPerDelta = 64;
 
-    private (string MessageId, CancellationTokenSource Cancel)? _streaming;
+    private StreamingAnswer? _streaming;
+
+    private Task _answerWrite = Task.CompletedTask;
 
     private string Tenant => this.GetPrimaryKeyString().Split('/')[0];
 
@@ -61,23 +63,34 @@ public sealed partial class ChatSessionGrain(
     public async Task DeleteAsync(string user)
     {
         Owned(user);
-        _streaming?.Cancel.Cancel();
+        var streaming = _streaming;
+        if (streaming is not null)
+        {
+            await streaming.CancelForDeletionAsync();
+        }
+
+        // A finished answer's write still in flight would make the clear fail its version check; its own failure is its caller's.
+        await _answerWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         await state.ClearStateAsync();
         state.State = new ChatSessionState();
         await GrainFactory.GetGrain<IChatDirectoryGrain>($"{Tenant}/{user}").RemoveAsync(SessionId);
-        DeactivateOnIdle();
+        if (streaming is null)
+        {
+            // A cancelled answer still settles its bill in this activation; it is collected once idle after that.
+            DeactivateOnIdle();
+        }
     }
 
-    public Task<bool> CancelAsync(string user, string messageId)
+    public async Task<bool> CancelAsync(string user, string messageId)
     {
         Owned(user);
         if (_streaming is { } streaming && streaming.MessageId == messageId)
         {
-            streaming.Cancel.Cancel();
-            return Task.FromResult(true);
+            await streaming.CancelAsync();
+            return true;
         }
 
-        return Task.FromResult(false);
+        return false;
     }
 
     public async IAsyncEnumerable<ChatEvent> SendAsync(string user, string text, string? model, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -89,10 +102,12 @@ public sealed partial class ChatSessionGrain(
             throw AdrPlatformException.Precondition("An answer is already streaming in this session; wait for it or cancel it.");
         }
 
+        // What refuses a message without calling anything is checked before the session counts as streaming.
+        var chosen = models.Resolve(model);
         var options = settings.Value;
         var messageId = Guid.NewGuid().ToString("N");
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _streaming = (messageId, cancel);
+        var streaming = new StreamingAnswer(messageId, cancel);
         var answer = new StringBuilder();
         var finish = "cancelled";
         UsageDetails? reported = null;
@@ -101,7 +116,6 @@ public sealed partial class ChatSessionGrain(
         var tenant = GrainFactory.GetGrain<ITenantGrain>(Tenant);
         var reserved = false;
         var settled = false;
-        var chosen = models.Resolve(model);
         var chat = chosen.Client;
         var modelName = chosen.Alias;
         var tags = new TagList { { "tenant", Tenant }, { "model", modelName } };
@@ -110,6 +124,7 @@ public sealed partial class ChatSessionGrain(
         activity?.SetTag("gen_ai.request.model", modelName);
         var started = clock.GetTimestamp();
         long? lastToken = null;
+        _streaming = streaming;
         try
         {
             passages = await GrainFactory.GetGrain<ISearchGrain>(Tenant).PassagesAsync(question, options.GroundingPassages);
@@ -196,24 +211,34 @@ public sealed partial class ChatSessionGrain(
         }
         finally
         {
-            _streaming = null;
-            if (reserved && !settled)
+            try
             {
-                // Cancelled, disconnected or failed: billed for what was streamed, counted with the tokenizer.
-                var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
-                await Settle(tenant, new UsageEntry(messageId, user, modelName, promptTokens, completionTokens, 0m, clock.GetUtcNow()), tags);
-            }
-
-            if (reserved)
-            {
-                PlatformTelemetry.ActiveStreams.Add(-1);
-                if (finish == "cancelled")
+                if (reserved && !settled)
                 {
-                    PlatformTelemetry.Cancellations.Add(1, tags);
+                    // Cancelled, disconnected or failed: billed for what was streamed, counted with the tokenizer.
+                    var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
+                    await Settle(tenant, new UsageEntry(messageId, user, modelName, promptTokens, completionTokens, 0m, clock.GetUtcNow()), tags);
                 }
 
-                activity?.SetTag("adrplatform.finish_reason", finish);
-                await Remember(answer.ToString(), Citations(answer.ToString(), passages), finish, options.MaxMessagesPerSession);
+                if (reserved)
+                {
+                    PlatformTelemetry.ActiveStreams.Add(-1);
+                    if (finish == "cancelled")
+                    {
+                        PlatformTelemetry.Cancellations.Add(1, tags);
+                    }
+
+                    activity?.SetTag("adrplatform.finish_reason", finish);
+                    if (!streaming.SessionDeleted)
+                    {
+                        await Remember(answer.ToString(), Citations(answer.ToString(), passages), finish, options.MaxMessagesPerSession);
+                    }
+                }
+            }
+            finally
+            {
+                // Cleared last: a delete arriving while the answer settles must still see it.
+                _streaming = null;
             }
         }
     }
@@ -268,7 +293,8 @@ public sealed partial class ChatSessionGrain(
             state.State.Messages.RemoveRange(0, state.State.Messages.Count - maxMessages);
         }
 
-        await state.WriteStateAsync();
+        _answerWrite = state.WriteStateAsync();
+        await _answerWrite;
     }
 
     private static ImmutableArray<ChatCitation> Citations(string answer, ImmutableArray<Passage> passages) =>

@@ -48,4 +48,72 @@ public class AdrContentRulesTests
     [Fact]
     public void Too_many_tags_are_refused() =>
         Assert.Throws<AdrPlatformException>(() => AdrContentRules.Tags(Enumerable.Range(0, 51).Select(i => $"t{i}"), Limits));
+
+    [Fact]
+    public void Duplicate_tags_count_against_the_limit_as_sent()
+    {
+        var error = Assert.Throws<AdrPlatformException>(() => AdrContentRules.Tags(Enumerable.Repeat("same", 100_000), Limits));
+
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("100000 tags given; at most 50 are allowed.", error.Message);
+    }
+
+    [Fact]
+    public void Duplicate_deciders_count_against_the_limit_as_sent() =>
+        Assert.Equal(
+            "51 deciders given; at most 50 are allowed.",
+            Assert.Throws<AdrPlatformException>(() => AdrContentRules.Deciders(Enumerable.Repeat("Ana", 51), Limits)).Message);
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\u200B\u200C\u200D")]
+    [InlineData("\uFEFF")]
+    [InlineData("\u00AD")]
+    [InlineData("\u0301\u0308")]
+    [InlineData("\u202E")]
+    [InlineData("\u2066 \u2069")]
+    [InlineData("\u3164")]
+    [InlineData("\u2800")]
+    public void Titles_with_nothing_visible_are_refused(string text)
+    {
+        var error = Assert.Throws<AdrPlatformException>(() => AdrContentRules.Title(text, Limits));
+
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("The title must have at least one visible character (a letter, number, punctuation or symbol).", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Use \u202Egpj.exe")]
+    [InlineData("Pay \u2066admin\u2069 first")]
+    [InlineData("\u202AEmbedded\u202C")]
+    public void Titles_with_bidirectional_overrides_or_isolates_are_refused(string text) =>
+        Assert.Equal(
+            "The title must not contain bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069).",
+            Assert.Throws<AdrPlatformException>(() => AdrContentRules.Title(text, Limits)).Message);
+
+    [Theory]
+    [InlineData("Café au lait")]
+    [InlineData("Cafe\u0301 with a combining accent")]
+    [InlineData("\u05D4\u05D7\u05DC\u05D8\u05D4\u200F (RTL with a mark)")]
+    [InlineData("数据库选择")]
+    [InlineData("\U0001F680")]
+    [InlineData("#")]
+    public void Titles_with_something_visible_are_kept(string text)
+    {
+        Assert.Equal(text, AdrContentRules.Title(text, Limits));
+    }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\u00AD\u0301")]
+    public void Deciders_with_nothing_visible_are_refused(string text) =>
+        Assert.Equal(
+            "Each decider must have at least one visible character (a letter, number, punctuation or symbol).",
+            Assert.Throws<AdrPlatformException>(() => AdrContentRules.Deciders([text], Limits)).Message);
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\u0301")]
+    public void Tags_with_nothing_visible_are_refused(string text) =>
+        Assert.Throws<AdrPlatformException>(() => AdrContentRules.Tags([text], Limits));
 }

@@ -110,7 +110,7 @@ public sealed class LimitsAndBadInputTests
     [Fact]
     public void Title_body_and_tags_over_their_limits_are_each_a_problem()
     {
-        var plan = Plan(Small, File("0001-x.md", "- Tags: a, b, a-tag-of-twenty-five-chars\n\n# A title that is far too long\n\n" + new string('y', 40) + "\n"));
+        var plan = Plan(Small, File("0001-x.md", "- Tags: a, a-tag-of-twenty-five-chars\n\n# A title that is far too long\n\n" + new string('y', 40) + "\n"));
 
         Assert.Equal(
             [
@@ -212,6 +212,22 @@ public sealed class LimitsAndBadInputTests
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.NotEmpty(plan.Problems);
         Assert.All(plan.Problems, p => Assert.Equal("0001-hostile.md", p.Path));
+    }
+
+    [Theory]
+    [InlineData("> ", 50_000)]
+    [InlineData("- ", 50_000)]
+    [InlineData("[", 100_000)]
+    [InlineData("| a ", 25_000)]
+    public void Deeply_nested_markdown_is_read_line_by_line_in_linear_time(string unit, int times)
+    {
+        var deep = "# Deep\n\n" + new StringBuilder().Insert(0, unit, times) + "x\n" + new StringBuilder().Insert(0, "| a | b |\n", 5_000);
+
+        var clock = Stopwatch.StartNew();
+        var adr = Single("0001-deep.md", deep);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.Equal("Deep", adr.Content.Title);
     }
 
     [Fact]
