@@ -21,6 +21,10 @@ public interface ITenantGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("reserve-chat")]
     Task ReserveChatAsync(string user, string reservationId, int promptTokens, int maxOutputTokens, decimal inputPricePerMillionTokens, decimal outputPricePerMillionTokens);
 
+    /// <summary>Keeps a streaming request's reservation from expiring; false when it is no longer held (the stream must stop).</summary>
+    [AlwaysInterleave, Alias("renew-chat")]
+    Task<bool> RenewChatAsync(string reservationId);
+
     /// <summary>Charges the real usage of a reservation (once, however often it is called) and returns its cost.</summary>
     [AlwaysInterleave, Alias("settle-chat")]
     Task<decimal> SettleChatAsync(string reservationId, int promptTokens, int completionTokens);

@@ -114,6 +114,13 @@ public sealed partial class TenantGrain(
     /// <summary>Bursts of reservations share a few writes (see <see cref="GroupCommit"/>).</summary>
     private Task Persist() => (_commit ??= new GroupCommit(state.WriteStateAsync, chat.Value.LedgerWriteSpacing, clock)).PersistAsync();
 
+    public async Task<bool> RenewChatAsync(string reservationId)
+    {
+        var renewed = Accounting.Renew(state.State.Ledger, reservationId, clock.GetUtcNow(), chat.Value.ReservationLifetime);
+        await Persist();
+        return renewed;
+    }
+
     public async Task<decimal> SettleChatAsync(string reservationId, int promptTokens, int completionTokens)
     {
         var settlement = Accounting.Settle(state.State.Ledger, reservationId, promptTokens, completionTokens, Budget(), clock.GetUtcNow());

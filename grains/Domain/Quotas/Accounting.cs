@@ -161,6 +161,27 @@ public static class Accounting
         return new Settlement(reservationId, outcome, tokens, cost, newAlerts.ToImmutable(), trips);
     }
 
+    /// <summary>
+    /// Keeps a reservation alive for another <paramref name="lifetime"/> from <paramref name="now"/>: its owner is still
+    /// streaming. A reservation that expired because its owner could not reach the tenant for a while (a silo of the
+    /// cluster died) is held again: the owner is alive, and its answer was admitted. False when it is settled or unknown.
+    /// </summary>
+    public static bool Renew(TenantLedger ledger, string reservationId, DateTimeOffset now, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reservationId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        Advance(ledger, now);
+        if (!ledger.OpenReservations.TryGetValue(reservationId, out var reservation)
+            && !ledger.ExpiredReservations.Remove(reservationId, out reservation))
+        {
+            return false;
+        }
+
+        ledger.OpenReservations[reservationId] = reservation with { ExpiresAt = now + lifetime };
+        return true;
+    }
+
     /// <summary>Releases every reservation whose expiry has passed (and applies the rest of the passage of time); returns how many.</summary>
     public static int ExpireReservations(TenantLedger ledger, DateTimeOffset now)
     {

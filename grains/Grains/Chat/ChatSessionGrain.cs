@@ -115,6 +115,7 @@ public sealed partial class ChatSessionGrain(
         ImmutableArray<Passage> passages = [];
         var tenant = GrainFactory.GetGrain<ITenantGrain>(Tenant);
         var reserved = false;
+        ReservationRenewal? renewal = null;
         var settled = false;
         var chat = chosen.Client;
         var modelName = chosen.Alias;
@@ -135,6 +136,7 @@ public sealed partial class ChatSessionGrain(
                 user, messageId, prompt.Sum(m => tokens.Count(m.Text)), options.MaxOutputTokens,
                 chosen.InputPricePerMillionTokens, chosen.OutputPricePerMillionTokens);
             reserved = true;
+            renewal = ReservationRenewal.Start(tenant, messageId, options.ReservationLifetime, clock, streaming);
             PlatformTelemetry.ActiveStreams.Add(1);
             state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), true, question, [], clock.GetUtcNow(), null));
             yield return ChatEvent.Started(messageId, modelName);
@@ -204,6 +206,7 @@ public sealed partial class ChatSessionGrain(
 
             yield return ChatEvent.Cited(Citations(answer.ToString(), passages));
             var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
+            await renewal.DisposeAsync();
             settled = true;
             var cost = await Settle(tenant, new UsageEntry(messageId, user, modelName, promptTokens, completionTokens, 0m, clock.GetUtcNow()), tags);
             yield return ChatEvent.Used(promptTokens, completionTokens, cost);
@@ -213,6 +216,11 @@ public sealed partial class ChatSessionGrain(
         {
             try
             {
+                if (renewal is not null)
+                {
+                    await renewal.DisposeAsync();
+                }
+
                 if (reserved && !settled)
                 {
                     // Cancelled, disconnected or failed: billed for what was streamed, counted with the tokenizer.

@@ -17,7 +17,10 @@ public sealed class ChatSettings
 
     public int MaxMessagesPerSession { get; set; } = 500;
 
-    /// <summary>How long a reservation holds its worst case when its stream never settles (its silo died).</summary>
+    /// <summary>
+    /// How long a reservation holds its worst case without news of its stream: the session renews it every third of this
+    /// while the answer streams, so only a stream whose silo died lets it expire, this long after the last renewal.
+    /// </summary>
     public TimeSpan ReservationLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>

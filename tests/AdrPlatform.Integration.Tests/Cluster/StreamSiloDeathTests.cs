@@ -11,8 +11,9 @@ using Grpc.Net.Client;
 namespace AdrPlatform.Integration.Tests.Cluster;
 
 /// <summary>
-/// Two front silos on PostgreSQL. A chat answer streams from silo A, which is killed mid-stream:
-/// the stream never settles, so its reservation must expire and release the held budget.
+/// Two front silos on PostgreSQL. Chat answers stream from silo A and from silo B; A is killed mid-stream. A's answer
+/// never settles, so its reservation must expire and release the held budget, while B's answer — streaming for longer
+/// than a reservation's lifetime — keeps its reservation, renewed by its living silo.
 /// </summary>
 [Collection(UsesPostgres.Name)]
 public sealed class StreamSiloDeathTests(PostgresDatabase database)
@@ -40,39 +41,64 @@ public sealed class StreamSiloDeathTests(PostgresDatabase database)
             Title = "Caching",
             Body = "Redis caches sessions. Redis evicts old sessions. Redis runs in three zones. Redis is monitored closely. Redis keeps sessions warm.",
         });
-        var chat = new ChatService.ChatServiceClient(a);
-        var session = await chat.CreateSessionAsync(new CreateSessionRequest());
         await Task.Delay(500);
-        using var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "How does redis handle sessions, zones and monitoring?" });
-        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
-        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var tenant = new TenantService.TenantServiceClient(b);
 
-        var tenantB = new TenantService.TenantServiceClient(b);
-        Assert.True((await tenantB.GetUsageAsync(new GetUsageRequest())).ReservedUsd > 0, "the streaming answer holds a reservation");
+        // The control: an answer streaming from the surviving silo, which must keep its reservation throughout.
+        var control = await StartAnswerAsync(new ChatService.ChatServiceClient(b));
+        var controlReserved = (await tenant.GetUsageAsync(new GetUsageRequest())).ReservedUsd;
+        var controlFinished = ReadToEndAsync(control);
+        var doomed = await StartAnswerAsync(new ChatService.ChatServiceClient(a));
+        var bothReserved = (await tenant.GetUsageAsync(new GetUsageRequest())).ReservedUsd;
+        Assert.True(controlReserved > 0 && bothReserved > controlReserved, $"both answers hold a reservation ({controlReserved}, {bothReserved})");
         siloA.Kill();
 
+        // Past the lifetime the dead silo's reservation is gone; the living one, renewed by its silo, is not.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        GetUsageResponse usage;
-        while (true)
+        GetUsageResponse? usage = null;
+        while (usage?.ReservedUsd != controlReserved && DateTime.UtcNow < deadline)
         {
+            await Task.Delay(500);
             try
             {
-                usage = await tenantB.GetUsageAsync(new GetUsageRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
-                if (usage.ReservedUsd == 0 || DateTime.UtcNow > deadline)
-                {
-                    break;
-                }
+                usage = await tenant.GetUsageAsync(new GetUsageRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
             }
-            catch (RpcException) when (DateTime.UtcNow < deadline)
+            catch (RpcException)
             {
                 // The tenant grain may have lived on the dead silo: it comes back on B once the death is declared.
             }
-
-            await Task.Delay(500);
         }
 
-        Assert.Equal(0, usage.ReservedUsd);
-        Assert.Equal(0, Assert.Single(usage.Users).ActiveStreams);
+        var ended = controlFinished.IsCompleted ? await controlFinished : "";
+        Assert.False(controlFinished.IsCompleted, $"[{ended}] the control answer must still stream when the dead silo's reservation expires (reserved {usage?.ReservedUsd} of {controlReserved} / {bothReserved})");
+        Assert.Equal(controlReserved, usage?.ReservedUsd);
+        Assert.Equal(1, Assert.Single(usage!.Users).ActiveStreams);
+        Assert.Equal("stop", await controlFinished);
+        var after = await tenant.GetUsageAsync(new GetUsageRequest());
+        Assert.Equal(0, after.ReservedUsd);
+        Assert.Equal(0, Assert.Single(after.Users).ActiveStreams);
+        doomed.Dispose();
+        control.Dispose();
+
+        static async Task<AsyncServerStreamingCall<SendMessageResponse>> StartAnswerAsync(ChatService.ChatServiceClient chat)
+        {
+            var session = await chat.CreateSessionAsync(new CreateSessionRequest());
+            var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "How does redis handle sessions, zones and monitoring?" });
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+            return call;
+        }
+
+        static async Task<string> ReadToEndAsync(AsyncServerStreamingCall<SendMessageResponse> call)
+        {
+            var finish = "";
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                finish = call.ResponseStream.Current.Finished?.FinishReason ?? finish;
+            }
+
+            return finish;
+        }
 
         CallInvoker Authorized(GrpcChannel channel) => channel.Intercept(metadata =>
         {
@@ -90,13 +116,13 @@ public sealed class StreamSiloDeathTests(PostgresDatabase database)
             ["Cluster:Membership:ProbeTimeout"] = "00:00:01",
             ["Cluster:Membership:NumMissedProbesLimit"] = "2",
             ["Cluster:Membership:NumVotesForDeathDeclaration"] = "1",
-            ["Cluster:Messaging:ResponseTimeout"] = "00:00:05",
+            ["Cluster:Messaging:ResponseTimeout"] = "00:00:30",
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Auth:DevelopmentKeyPath"] = keyPath,
             ["Chat:InputPricePerMillionTokens"] = "1000",
             ["Chat:OutputPricePerMillionTokens"] = "1000",
-            ["Chat:ReservationLifetime"] = "00:00:04",
-            ["Chat:Provider:LocalWordInterval"] = "00:00:00.500",
+            ["Chat:ReservationLifetime"] = "00:00:06",
+            ["Chat:Provider:LocalWordInterval"] = "00:00:01.500",
             ["Logging:LogLevel:Default"] = "Warning",
         });
     }
