@@ -32,11 +32,16 @@ public class GatewayHost : IAsyncLifetime
         _settings.TryAdd("Cluster:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
         _settings.TryAdd("Cluster:PrimarySiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
         _settings.TryAdd("Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        _settings.TryAdd("Gateway:ManagementPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        ManagementAddress = new Uri("http://127.0.0.1:" + _settings["Gateway:ManagementPort"]);
     }
 
     public string KeyPath { get; }
 
     public Uri Address { get; private set; } = null!;
+
+    /// <summary>Where /metrics is served: not on <see cref="Address"/>.</summary>
+    public Uri ManagementAddress { get; }
 
     public IServiceProvider Services => _app!.Services;
 
@@ -48,8 +53,8 @@ public class GatewayHost : IAsyncLifetime
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Address = new Uri(address);
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = addresses.Select(address => new Uri(address)).First(address => address.Port != ManagementAddress.Port);
     }
 
     public async Task DisposeAsync()
