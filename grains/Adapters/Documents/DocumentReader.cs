@@ -1,5 +1,6 @@
 using AdrPlatform.Domain.Documents;
 using AdrPlatform.Ports;
+using AdrPlatform.Errors;
 
 namespace AdrPlatform.Adapters.Documents;
 
@@ -46,12 +47,12 @@ public sealed class DocumentReader
         var mediaType = MediaType(fileName, declaredMediaType, kind);
         if (!Matches(mediaType, kind))
         {
-            throw new DocumentRejectedException($"declared {mediaType} but the content is {Describe(kind)}");
+            throw new DocumentRejectedException($"declared {LogText.Escape(mediaType)} but the content is {Describe(kind)}");
         }
 
         if (!parsers.TryGetValue(mediaType, out var parser))
         {
-            throw new DocumentRejectedException($"{mediaType} documents cannot be read by this server");
+            throw new DocumentRejectedException($"{LogText.Escape(mediaType)} documents cannot be read by this server");
         }
 
         ParsedDocument parsed;
@@ -61,7 +62,7 @@ public sealed class DocumentReader
         }
         catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException))
         {
-            throw new DocumentRejectedException($"the document could not be read: {e.Message}", e);
+            throw new DocumentRejectedException($"the document could not be read: {LogText.Escape(e.Message, 200)}", e);
         }
 
         if (!parsed.Sections.Any(section => !string.IsNullOrWhiteSpace(section.Text)))
@@ -82,7 +83,7 @@ public sealed class DocumentReader
             return DocumentMediaTypes.IsSupported(declared)
                 ? declared
                 : throw new DocumentRejectedException(
-                    $"the media type {declared} is not supported (supported: {string.Join(", ", DocumentMediaTypes.All)})");
+                    $"the media type {LogText.Escape(declared)} is not supported (supported: {string.Join(", ", DocumentMediaTypes.All)})");
         }
 
         return DocumentMediaTypes.FromFileName(fileName)
@@ -92,7 +93,7 @@ public sealed class DocumentReader
                 ContentKind.Docx => DocumentMediaTypes.Docx,
                 ContentKind.Html => DocumentMediaTypes.Html,
                 ContentKind.Text => DocumentMediaTypes.PlainText,
-                _ => throw new DocumentRejectedException($"the type of {fileName} cannot be told from its name or content; the content is {Describe(kind)}"),
+                _ => throw new DocumentRejectedException($"the type of {LogText.Escape(fileName)} cannot be told from its name or content; the content is {Describe(kind)}"),
             };
     }
 

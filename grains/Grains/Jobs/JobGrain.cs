@@ -75,7 +75,7 @@ public sealed partial class JobGrain(
             await CommitAsync(JobLifecycle.Submit(job, now));
         });
         await PublishStartAsync(state.State.Job!);
-        LogSubmitted(logger, Tenant, JobId, request.MediaType, request.Content.Length);
+        LogSubmitted(logger, Tenant, JobId, LogText.Escape(request.MediaType), request.Content.Length);
         return state.State.Job!;
     }
 
