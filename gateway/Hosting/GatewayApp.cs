@@ -1,5 +1,6 @@
 using AdrPlatform.Gateway.Auth;
 using AdrPlatform.Gateway.Services;
+using AdrPlatform.Gateway.Services.Malformed;
 using AdrPlatform.Hosting;
 
 namespace AdrPlatform.Gateway.Hosting;
@@ -23,6 +24,7 @@ public static partial class GatewayApp
             grpc.EnableDetailedErrors = false;
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
         });
+        builder.AddMalformedRequestRefusals();
         builder.Services.AddGrpcReflection();
         builder.Services.AddPlatformTelemetry(builder.Configuration);
         builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("orleans");
@@ -30,6 +32,7 @@ public static partial class GatewayApp
         var app = builder.Build();
         app.UseManagementPort(gateway);
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseRequestFrameGuard(MaxMessageBytes);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<AdrGrpcService>().RequireAuthorization();
