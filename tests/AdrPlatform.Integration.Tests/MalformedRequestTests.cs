@@ -11,7 +11,7 @@ namespace AdrPlatform.Integration.Tests;
 /// Bytes no client library would send, posted raw over HTTP/2 (gRPC) and HTTP/1.1 (gRPC-Web): each gets its
 /// gRPC status with a readable message and exactly one log line, without a stack trace.
 /// </summary>
-public class MalformedRequestTests(MalformedRequestTests.InformationLogs host) : IClassFixture<MalformedRequestTests.InformationLogs>
+public class MalformedRequestTests(InformationLogsGatewayHost host) : IClassFixture<InformationLogsGatewayHost>
 {
     private const string CreateAdr = "/adrplatform.adr.v1.AdrService/CreateAdr";
 
@@ -113,6 +113,4 @@ public class MalformedRequestTests(MalformedRequestTests.InformationLogs host) :
         BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(1), length);
         return header;
     }
-
-    public sealed class InformationLogs() : GatewayHost(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" });
 }
