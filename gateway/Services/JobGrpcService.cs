@@ -36,7 +36,7 @@ public sealed class JobGrpcService(IGrainFactory grains, CallerResolver callers,
         if (!DocumentMediaTypes.IsSupported(request.MediaType))
         {
             throw AdrPlatformException.Invalid(
-                $"media_type \"{LogText.Escape(request.MediaType)}\" is not supported; use one of: {string.Join(", ", DocumentMediaTypes.All)}.");
+                $"media_type \"{LogText.Escape(request.MediaType, DocumentMediaTypes.MaxEchoedLength)}\" is not supported; use one of: {string.Join(", ", DocumentMediaTypes.All)}.");
         }
 
         if (request.Content.IsEmpty)

@@ -47,12 +47,12 @@ public sealed class DocumentReader
         var mediaType = MediaType(fileName, declaredMediaType, kind);
         if (!Matches(mediaType, kind))
         {
-            throw new DocumentRejectedException($"declared {LogText.Escape(mediaType)} but the content is {Describe(kind)}");
+            throw new DocumentRejectedException($"declared {mediaType} but the content is {Describe(kind)}");
         }
 
         if (!parsers.TryGetValue(mediaType, out var parser))
         {
-            throw new DocumentRejectedException($"{LogText.Escape(mediaType)} documents cannot be read by this server");
+            throw new DocumentRejectedException($"{mediaType} documents cannot be read by this server");
         }
 
         ParsedDocument parsed;
@@ -83,7 +83,7 @@ public sealed class DocumentReader
             return DocumentMediaTypes.IsSupported(declared)
                 ? declared
                 : throw new DocumentRejectedException(
-                    $"the media type {LogText.Escape(declared)} is not supported (supported: {string.Join(", ", DocumentMediaTypes.All)})");
+                    $"the media type {LogText.Escape(declared, DocumentMediaTypes.MaxEchoedLength)} is not supported (supported: {string.Join(", ", DocumentMediaTypes.All)})");
         }
 
         return DocumentMediaTypes.FromFileName(fileName)
