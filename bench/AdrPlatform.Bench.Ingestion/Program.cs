@@ -42,6 +42,7 @@ var settings = new Dictionary<string, string?>
     ["Cluster:SiloPort"] = "21211",
     ["Cluster:PrimarySiloPort"] = "21211",
     ["Cluster:GatewayPort"] = "40100",
+    ["Gateway:ManagementPort"] = "40101",
     ["Streams:Provider"] = options.Streams,
     ["Streams:Kafka:BootstrapServers"] = kafka?.BootstrapServers,
     ["Streams:Kafka:ConsumerGroup"] = "bench",

@@ -41,7 +41,7 @@ var gatewayStart = new ProcessStartInfo("dotnet")
     ArgumentList =
     {
         gatewayDll, $"--Gateway:Port={port}", $"--Auth:DevelopmentKeyPath={key}", "--Logging:LogLevel:Default=Warning",
-        $"--Cluster:SiloPort={siloPort}", $"--Cluster:PrimarySiloPort={siloPort}", $"--Cluster:GatewayPort={FreePort()}",
+        $"--Cluster:SiloPort={siloPort}", $"--Cluster:PrimarySiloPort={siloPort}", $"--Cluster:GatewayPort={FreePort()}", $"--Gateway:ManagementPort={FreePort()}",
         "--Chat:Provider:Kind=openai", $"--Chat:Provider:Endpoint={fake.BaseUrl}", "--Chat:Provider:Model=bench", "--Chat:Provider:ApiKey=k",
         "--Chat:Resilience:MaxConcurrentStreams=100000", "--Chat:Resilience:MaxQueueDepth=100000", "--Chat:HistoryTurns=0",
         $"--Chat:MaxOutputTokens={tokens * 10}",

@@ -16,29 +16,49 @@ namespace AdrPlatform.Gateway.Hosting;
 /// first bytes: a connection that opens with the HTTP/2 client preface (RFC 9113 §3.4) is marked
 /// as having negotiated "h2", so Kestrel runs HTTP/2 on it; anything else stays HTTP/1.1.
 /// Behind TLS the middleware does nothing: real ALPN decides.
+/// A connection that has not decided within the preface timeout (silent, or stalled part-way
+/// through the preface) is closed: nothing else would ever time it out.
 /// </summary>
 public static class CleartextHttp2Detection
 {
     private static ReadOnlySpan<byte> Preface => "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8;
 
-    public static void UseCleartextHttp2Detection(this ListenOptions listen)
+    public static void UseCleartextHttp2Detection(this ListenOptions listen, TimeSpan prefaceTimeout)
     {
         ArgumentNullException.ThrowIfNull(listen);
         listen.Use(next => async connection =>
         {
-            if (connection.Features.Get<ITlsConnectionFeature>() is null
-                && await OpensWithHttp2Preface(connection.Transport.Input, connection.ConnectionClosed))
+            if (connection.Features.Get<ITlsConnectionFeature>() is null)
             {
-                connection.Features.Set<ITlsConnectionFeature>(NegotiatedHttp2.Instance);
-                connection.Features.Set<ITlsApplicationProtocolFeature>(NegotiatedHttp2.Instance);
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+                deadline.CancelAfter(prefaceTimeout);
+                var opening = await ReadOpening(connection.Transport.Input, deadline.Token);
+                if (opening == Opening.Undecided)
+                {
+                    connection.Abort(new ConnectionAbortedException("The connection sent no request within the preface timeout."));
+                    return;
+                }
+
+                if (opening == Opening.Http2Preface)
+                {
+                    connection.Features.Set<ITlsConnectionFeature>(NegotiatedHttp2.Instance);
+                    connection.Features.Set<ITlsApplicationProtocolFeature>(NegotiatedHttp2.Instance);
+                }
             }
 
             await next(connection);
         });
     }
 
-    /// <summary>Reads until the opening bytes match or differ from the preface; consumes nothing.</summary>
-    private static async Task<bool> OpensWithHttp2Preface(PipeReader input, CancellationToken closed)
+    private enum Opening
+    {
+        Undecided,
+        Http2Preface,
+        Other,
+    }
+
+    /// <summary>Reads until the opening bytes match or differ from the preface, or the deadline passes; consumes nothing.</summary>
+    private static async Task<Opening> ReadOpening(PipeReader input, CancellationToken deadline)
     {
         long examined = 0;
         var head = new byte[Preface.Length];
@@ -47,11 +67,11 @@ public static class CleartextHttp2Detection
             ReadResult read;
             try
             {
-                read = await input.ReadAsync(closed);
+                read = await input.ReadAsync(deadline);
             }
             catch (OperationCanceledException)
             {
-                return false;
+                return Opening.Undecided;
             }
 
             var buffer = read.Buffer;
@@ -63,7 +83,7 @@ public static class CleartextHttp2Detection
             {
                 // Examined stays where it was, so the bytes read since are fresh for Kestrel's own parser.
                 input.AdvanceTo(buffer.Start, buffer.GetPosition(examined));
-                return matches && length == Preface.Length;
+                return matches && length == Preface.Length ? Opening.Http2Preface : Opening.Other;
             }
 
             examined = buffer.Length;

@@ -1,37 +1,21 @@
 using AdrPlatform.Gateway.Auth;
 using AdrPlatform.Gateway.Services;
+using AdrPlatform.Gateway.Services.Malformed;
 using AdrPlatform.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace AdrPlatform.Gateway.Hosting;
 
-/// <summary>The front silo's composition root: Kestrel (gRPC and gRPC-Web on one port), auth, and an Orleans silo.</summary>
+/// <summary>The front silo's composition root: Kestrel (gRPC and gRPC-Web on one port, metrics on another), auth, and an Orleans silo.</summary>
 public static partial class GatewayApp
 {
-    public const int DefaultPort = 5080;
     public const int MaxMessageBytes = 32 * 1024 * 1024;
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestBodySize = MaxMessageBytes + (1024 * 1024);
-            // h2c connections are marked as negotiated "h2", so Kestrel sees their scheme as https; the :scheme they send is http.
-            kestrel.AllowAlternateSchemes = true;
-            kestrel.ConfigureEndpointDefaults(endpoint =>
-            {
-                endpoint.Protocols = HttpProtocols.Http1AndHttp2;
-                endpoint.UseCleartextHttp2Detection();
-            });
-        });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-        {
-            var port = builder.Configuration.GetValue("Gateway:Port", DefaultPort);
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        }
-
+        var gateway = GatewayOptions.From(builder.Configuration);
+        builder.ConfigureGatewayKestrel(gateway);
         builder.UseOrleans(silo => silo.AddAdrPlatform(builder.Configuration));
         builder.Services.AddPlatformAuthentication(builder.Configuration);
         builder.Services.AddGrpc(grpc =>
@@ -40,12 +24,15 @@ public static partial class GatewayApp
             grpc.EnableDetailedErrors = false;
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
         });
+        builder.AddMalformedRequestRefusals();
         builder.Services.AddGrpcReflection();
         builder.Services.AddPlatformTelemetry(builder.Configuration);
         builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("orleans");
 
         var app = builder.Build();
+        app.UseManagementPort(gateway);
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseRequestFrameGuard(MaxMessageBytes);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<AdrGrpcService>().RequireAuthorization();
@@ -57,23 +44,22 @@ public static partial class GatewayApp
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz");
-        app.MapPrometheusScrapingEndpoint("/metrics");
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app));
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, gateway));
         return app;
     }
 
-    private static void AnnounceStart(WebApplication app)
+    private static void AnnounceStart(WebApplication app, GatewayOptions gateway)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AdrPlatform.Gateway");
-        LogListening(logger, string.Join(", ", app.Urls));
+        LogListening(logger, string.Join(", ", app.Urls.Where(url => url != gateway.ManagementUrl)), gateway.ManagementUrl);
         if (app.Services.GetService<DevelopmentIssuer>() is { } issuer)
         {
             LogDevelopmentIssuer(logger, issuer.KeyPath);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "AdrPlatform front silo listening on {Urls}: gRPC (HTTP/2 prior knowledge, detected per connection, so Kestrel's HTTP/1.1-only warning above does not apply) and gRPC-Web on the same port; reflection and health are on")]
-    private static partial void LogListening(ILogger logger, string urls);
+    [LoggerMessage(Level = LogLevel.Information, Message = "AdrPlatform front silo listening on {Urls}: gRPC (HTTP/2 prior knowledge, detected per connection, so Kestrel's HTTP/1.1-only warning above does not apply) and gRPC-Web on the same port; reflection and health are on; metrics on {ManagementUrl}/metrics")]
+    private static partial void LogListening(ILogger logger, string urls, string managementUrl);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Auth: DEVELOPMENT issuer - tokens are signed with the local key {KeyPath}. Mint one with: dotnet run --project gateway -- token --tenant acme --user alice --role editor. Configure Auth:Authority for a real OIDC issuer.")]
     private static partial void LogDevelopmentIssuer(ILogger logger, string keyPath);

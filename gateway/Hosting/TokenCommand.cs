@@ -37,6 +37,12 @@ public static class TokenCommand
             return Usage(errors);
         }
 
+        if (!Caller.IsCanonicalTenant(tenant))
+        {
+            errors.WriteLine($"--tenant must be {Caller.TenantRule}.");
+            return Usage(errors);
+        }
+
         var issuer = DevelopmentIssuer.LoadOrCreate(key);
         var token = issuer.Mint(tenant, user, roles.Count == 0 ? [Roles.Viewer] : roles, new PlatformAuthOptions().Audience, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow);
         output.WriteLine(token);

@@ -90,7 +90,7 @@ public static class AdrMapping
 
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw AdrPlatformException.Invalid($"\"{(text.Length > 20 ? text[..20] : text)}\" is not a date; use YYYY-MM-DD.");
+            : throw AdrPlatformException.Invalid($"\"{LogText.Escape(text, 20)}\" is not a date; use YYYY-MM-DD.");
     }
 
     public static ImmutableArray<int> Ids(IEnumerable<string> ids) => [.. ids.Select(AdrId.Parse)];

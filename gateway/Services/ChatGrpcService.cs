@@ -103,6 +103,6 @@ public sealed partial class ChatGrpcService(IGrainFactory grains, CallerResolver
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    [GeneratedRegex("^[0-9a-f]{32}$")]
+    [GeneratedRegex(@"^[0-9a-f]{32}\z")]
     private static partial Regex SessionIdPattern();
 }

@@ -36,7 +36,7 @@ public sealed class JobGrpcService(IGrainFactory grains, CallerResolver callers,
         if (!DocumentMediaTypes.IsSupported(request.MediaType))
         {
             throw AdrPlatformException.Invalid(
-                $"media_type \"{Shorten(request.MediaType)}\" is not supported; use one of: {string.Join(", ", DocumentMediaTypes.All)}.");
+                $"media_type \"{LogText.Escape(request.MediaType, DocumentMediaTypes.MaxEchoedLength)}\" is not supported; use one of: {string.Join(", ", DocumentMediaTypes.All)}.");
         }
 
         if (request.Content.IsEmpty)
@@ -132,11 +132,9 @@ public sealed class JobGrpcService(IGrainFactory grains, CallerResolver callers,
     private IJobGrain Job(Caller caller, string id) =>
         JobIds.IsValid(id)
             ? grains.GetGrain<IJobGrain>($"{caller.Tenant}/{id}")
-            : throw AdrPlatformException.NotFound($"Job \"{Shorten(id)}\" was not found.");
+            : throw AdrPlatformException.NotFound($"Job \"{LogText.Escape(id)}\" was not found.");
 
     private static bool IsAdmin(Caller caller) => caller.Roles.Contains(Roles.Admin);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

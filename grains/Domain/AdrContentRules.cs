@@ -69,12 +69,12 @@ public static class AdrContentRules
 
             if (tag.Length > limits.MaxTagLength)
             {
-                throw AdrPlatformException.Invalid($"The tag \"{tag[..Math.Min(tag.Length, 20)]}…\" is longer than {limits.MaxTagLength} characters.");
+                throw AdrPlatformException.Invalid($"The tag \"{LogText.Escape(tag, 20)}\" is longer than {limits.MaxTagLength} characters.");
             }
 
             if (!tag.All(IsTagCharacter))
             {
-                throw AdrPlatformException.Invalid($"The tag \"{tag}\" may contain only letters, digits, spaces and - _ . : / + #.");
+                throw AdrPlatformException.Invalid($"The tag \"{LogText.Escape(tag)}\" may contain only letters, digits, spaces and - _ . : / + #.");
             }
 
             if (!result.Contains(tag))

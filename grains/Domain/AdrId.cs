@@ -27,11 +27,9 @@ public static class AdrId
             || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             || number > MaxNumber)
         {
-            throw AdrPlatformException.Invalid($"\"{Truncate(id!)}\" is not an ADR id; use the form ADR-0007.");
+            throw AdrPlatformException.Invalid($"\"{LogText.Escape(id, 40)}\" is not an ADR id; use the form ADR-0007.");
         }
 
         return number;
     }
-
-    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -28,6 +28,8 @@ public sealed partial class TenantGrain(
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
     private const int MaxProblemsReported = 20;
+    private const int MaxPathEchoed = 120;
+    private const int MaxProblemEchoed = 400;
     private GroupCommit? _commit;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -206,7 +208,7 @@ public sealed partial class TenantGrain(
 
     private static AdrPlatformException ImportRefused(IReadOnlyList<ImportProblem> problems)
     {
-        var listed = problems.Take(MaxProblemsReported).Select(p => $"{p.Path}: {p.Message}");
+        var listed = problems.Take(MaxProblemsReported).Select(p => $"{LogText.Escape(p.Path, MaxPathEchoed)}: {LogText.Escape(p.Message, MaxProblemEchoed)}");
         var more = problems.Count > MaxProblemsReported ? $" (and {problems.Count - MaxProblemsReported} more)" : string.Empty;
         return AdrPlatformException.Invalid($"Nothing was imported; {problems.Count} problem(s){more}: {string.Join("; ", listed)}");
     }

@@ -3,19 +3,24 @@ using AdrPlatform.Contracts.Tenant.V1;
 using AdrPlatform.Gateway.Auth;
 using AdrPlatform.Integration.Tests.Infrastructure;
 using Grpc.Core;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AdrPlatform.Integration.Tests;
 
 /// <summary>Tokens, roles and tenant isolation against the real front silo and its development issuer.</summary>
 public class AuthAndTenancyTests(GatewayHost host) : IClassFixture<GatewayHost>
 {
+    private static readonly string[] TwoTenants = ["acme", "globex"];
+    private static readonly string[] AdminRole = ["admin"];
+
     public static TheoryData<Transport> Transports => [Transport.Grpc, Transport.GrpcWeb];
 
     [Theory]
     [MemberData(nameof(Transports))]
     public async Task WhoAmI_answers_from_the_token(Transport transport)
     {
-        var me = await Clients.For(host, transport, "Acme", "alice", "viewer", "editor").Tenants.WhoAmIAsync(new WhoAmIRequest());
+        var me = await Clients.For(host, transport, "acme", "alice", "viewer", "editor").Tenants.WhoAmIAsync(new WhoAmIRequest());
         Assert.Equal("acme", me.Tenant);
         Assert.Equal("alice", me.User);
         Assert.Equal(["viewer", "editor"], me.Roles);
@@ -67,12 +72,41 @@ public class AuthAndTenancyTests(GatewayHost host) : IClassFixture<GatewayHost>
         Assert.Equal(0, (await viewer.ListAdrsAsync(new ListAdrsRequest())).Adrs.Count(a => a.Title != "Readable"));
     }
 
+    private string TokenWithTenantClaim(object tenant) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = DevelopmentIssuer.IssuerName,
+        Audience = "adrplatform",
+        Claims = new Dictionary<string, object> { ["sub"] = "alice", ["tenant"] = tenant, ["roles"] = AdminRole },
+        Expires = DateTime.UtcNow.AddHours(1),
+        SigningCredentials = new SigningCredentials(DevelopmentIssuer.LoadOrCreate(host.KeyPath).Key, SecurityAlgorithms.HmacSha256),
+    });
+
     [Fact]
     public async Task A_token_without_a_tenant_is_permission_denied()
     {
         var issuer = DevelopmentIssuer.LoadOrCreate(host.KeyPath);
         var token = issuer.Mint(string.Empty, "alice", ["admin"], "adrplatform", TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
         await Rpc.Fails(StatusCode.PermissionDenied, () => new Clients(host, Transport.Grpc, token).Adrs.GetAdrAsync(new GetAdrRequest { Id = "1" }));
+    }
+
+    public static TheoryData<string> NonCanonicalTenants =>
+        ["Acme", " acme", "acme ", "acme\n", "\u212Aelvin", "acm\u00E9", "-acme", "acme/other", new string('a', 64)];
+
+    [Theory]
+    [MemberData(nameof(NonCanonicalTenants))]
+    public async Task A_tenant_claim_not_in_canonical_form_is_refused_not_normalised(string tenant)
+    {
+        var message = await Rpc.Fails(StatusCode.PermissionDenied, () => new Clients(host, Transport.Grpc, TokenWithTenantClaim(tenant)).Tenants.WhoAmIAsync(new WhoAmIRequest()));
+        Assert.Contains("not a tenant id", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_token_naming_several_tenants_is_refused(Transport transport)
+    {
+        var token = TokenWithTenantClaim(TwoTenants);
+        var message = await Rpc.Fails(StatusCode.PermissionDenied, () => new Clients(host, transport, token).Tenants.WhoAmIAsync(new WhoAmIRequest()));
+        Assert.Contains("2 tenants", message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -53,6 +53,8 @@ public class DiscoveryAndHealthTests(GatewayHost host) : IClassFixture<GatewayHo
 
         Assert.Equal(2, TokenCommand.Run(["--tenant", "acme", "--user", "alice", "--role", "superuser"], output, errors));
         Assert.Equal(2, TokenCommand.Run(["--user", "alice"], output, errors));
+        Assert.Equal(2, TokenCommand.Run(["--tenant", "Acme", "--user", "alice"], output, errors));
+        Assert.Contains("--tenant must be", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains("usage: token", errors.ToString(), StringComparison.Ordinal);
     }
 }

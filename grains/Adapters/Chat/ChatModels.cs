@@ -13,7 +13,7 @@ public sealed class ChatModels(IReadOnlyList<ChatModel> models, string defaultAl
         }
 
         return models.FirstOrDefault(m => string.Equals(m.Alias, alias.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw AdrPlatformException.Invalid($"Unknown model \"{(alias.Length > 40 ? alias[..40] : alias)}\"; configured: {string.Join(", ", models.Select(m => m.Alias))}.");
+            ?? throw AdrPlatformException.Invalid($"Unknown model \"{LogText.Escape(alias, 40)}\"; configured: {string.Join(", ", models.Select(m => m.Alias))}.");
     }
 
     public void Dispose()

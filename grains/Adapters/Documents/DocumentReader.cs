@@ -1,5 +1,6 @@
 using AdrPlatform.Domain.Documents;
 using AdrPlatform.Ports;
+using AdrPlatform.Errors;
 
 namespace AdrPlatform.Adapters.Documents;
 
@@ -75,7 +76,7 @@ public sealed class DocumentReader
         }
         catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException or OutOfMemoryException))
         {
-            throw new DocumentRejectedException($"the document could not be read: {e.Message}", e);
+            throw new DocumentRejectedException($"the document could not be read: {LogText.Escape(e.Message, 200)}", e);
         }
 
         if (!parsed.Sections.Any(section => !string.IsNullOrWhiteSpace(section.Text)))
@@ -96,7 +97,7 @@ public sealed class DocumentReader
             return DocumentMediaTypes.IsSupported(declared)
                 ? declared
                 : throw new DocumentRejectedException(
-                    $"the media type {declared} is not supported (supported: {string.Join(", ", DocumentMediaTypes.All)})");
+                    $"the media type {LogText.Escape(declared, DocumentMediaTypes.MaxEchoedLength)} is not supported (supported: {string.Join(", ", DocumentMediaTypes.All)})");
         }
 
         return DocumentMediaTypes.FromFileName(fileName)
@@ -106,7 +107,7 @@ public sealed class DocumentReader
                 ContentKind.Docx => DocumentMediaTypes.Docx,
                 ContentKind.Html => DocumentMediaTypes.Html,
                 ContentKind.Text => DocumentMediaTypes.PlainText,
-                _ => throw new DocumentRejectedException($"the type of {fileName} cannot be told from its name or content; the content is {Describe(kind)}"),
+                _ => throw new DocumentRejectedException($"the type of {LogText.Escape(fileName)} cannot be told from its name or content; the content is {Describe(kind)}"),
             };
     }
 

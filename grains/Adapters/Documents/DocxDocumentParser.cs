@@ -4,6 +4,7 @@ using AdrPlatform.Ports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using AdrPlatform.Errors;
 
 namespace AdrPlatform.Adapters.Documents;
 
@@ -27,7 +28,7 @@ public sealed class DocxDocumentParser : IDocumentParser
         }
         catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException))
         {
-            throw new DocumentRejectedException($"the DOCX could not be read: {e.Message}", e);
+            throw new DocumentRejectedException($"the DOCX could not be read: {LogText.Escape(e.Message, 200)}", e);
         }
     }
 

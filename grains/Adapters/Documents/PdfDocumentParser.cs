@@ -7,6 +7,7 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
+using AdrPlatform.Errors;
 
 namespace AdrPlatform.Adapters.Documents;
 
@@ -37,7 +38,7 @@ public sealed class PdfDocumentParser : IDocumentParser
         }
         catch (Exception e) when (e is not (DocumentRejectedException or OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException))
         {
-            throw new DocumentRejectedException($"the PDF could not be read: {e.Message}", e);
+            throw new DocumentRejectedException($"the PDF could not be read: {LogText.Escape(e.Message, 200)}", e);
         }
     }
 

@@ -9,6 +9,9 @@ public static class DocumentMediaTypes
     public const string Markdown = "text/markdown";
     public const string PlainText = "text/plain";
 
+    /// <summary>How much of a media type is echoed into a message or a log line: all of any supported one (DOCX's is 71 characters).</summary>
+    public const int MaxEchoedLength = 128;
+
     public static IReadOnlyList<string> All { get; } = [Pdf, Docx, Html, Markdown, PlainText];
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)

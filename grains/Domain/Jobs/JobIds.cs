@@ -24,6 +24,6 @@ public static partial class JobIds
 
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
 
-    [GeneratedRegex("^j[0-9a-f]{24}$")]
+    [GeneratedRegex(@"^j[0-9a-f]{24}\z")]
     private static partial Regex Pattern();
 }

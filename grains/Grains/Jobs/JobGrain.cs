@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading.Channels;
+using AdrPlatform.Domain.Documents;
 using AdrPlatform.Domain.Jobs;
 using AdrPlatform.Errors;
 using AdrPlatform.Events;
@@ -75,7 +76,7 @@ public sealed partial class JobGrain(
             await CommitAsync(JobLifecycle.Submit(job, now));
         });
         await PublishStartAsync(state.State.Job!);
-        LogSubmitted(logger, Tenant, JobId, request.MediaType, request.Content.Length);
+        LogSubmitted(logger, Tenant, JobId, LogText.Escape(request.MediaType, DocumentMediaTypes.MaxEchoedLength), request.Content.Length);
         return state.State.Job!;
     }
 

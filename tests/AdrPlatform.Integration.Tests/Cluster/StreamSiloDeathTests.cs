@@ -118,6 +118,7 @@ public sealed class StreamSiloDeathTests(PostgresDatabase database)
             ["Cluster:Membership:NumVotesForDeathDeclaration"] = "1",
             ["Cluster:Messaging:ResponseTimeout"] = "00:00:30",
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Gateway:ManagementPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Auth:DevelopmentKeyPath"] = keyPath,
             ["Chat:InputPricePerMillionTokens"] = "1000",
             ["Chat:OutputPricePerMillionTokens"] = "1000",

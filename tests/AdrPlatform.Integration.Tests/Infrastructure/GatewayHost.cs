@@ -32,13 +32,21 @@ public class GatewayHost : IAsyncLifetime
         _settings.TryAdd("Cluster:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
         _settings.TryAdd("Cluster:PrimarySiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
         _settings.TryAdd("Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        _settings.TryAdd("Gateway:ManagementPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        ManagementAddress = new Uri("http://127.0.0.1:" + _settings["Gateway:ManagementPort"]);
     }
 
     public string KeyPath { get; }
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>Where /metrics is served: not on <see cref="Address"/>.</summary>
+    public Uri ManagementAddress { get; }
+
     public IServiceProvider Services => _app!.Services;
+
+    /// <summary>What the host logged, at the configured levels (Warning and above unless the settings say otherwise).</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -46,10 +54,11 @@ public class GatewayHost : IAsyncLifetime
         {
             builder.Configuration.AddInMemoryCollection(_settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddProvider(Logs);
         });
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Address = new Uri(address);
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = addresses.Select(address => new Uri(address)).First(address => address.Port != ManagementAddress.Port);
     }
 
     public async Task DisposeAsync()

@@ -22,6 +22,7 @@ public static class ProcessCluster
         SiloProcess.Start("gateway", "adrplatform-gateway", new Dictionary<string, string>(settings)
         {
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Gateway:ManagementPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Auth:DevelopmentKeyPath"] = keyPath,
             ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
