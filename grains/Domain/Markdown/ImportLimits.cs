@@ -34,5 +34,5 @@ public sealed record ImportLimits(
         MaxFrontMatterDepth: 32,
         MaxFrontMatterValues: 2_000,
         MaxFrontMatterValueLength: 10_000,
-        FrontMatterTimeBudget: TimeSpan.FromMilliseconds(250));
+        FrontMatterTimeBudget: TimeSpan.FromSeconds(2));
 }
