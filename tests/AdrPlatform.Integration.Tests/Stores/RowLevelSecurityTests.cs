@@ -5,6 +5,7 @@ using AdrPlatform.Integration.Tests.Infrastructure;
 using AdrPlatform.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using static AdrPlatform.Integration.Tests.Stores.AppRoleSql;
 
 namespace AdrPlatform.Integration.Tests.Stores;
 
@@ -68,23 +69,5 @@ public sealed class RowLevelSecurityTests(PostgresDatabase database)
         await Denied(() => Execute(connection, null, "alter table adrs disable row level security"));
         await Denied(() => Execute(connection, null, "create table sneaky (id int)"));
         await Denied(() => Execute(connection, null, "set row_security = off; select count(*) from adrs"));
-    }
-
-    private static async Task Denied(Func<Task> attempt)
-    {
-        var error = await Assert.ThrowsAsync<PostgresException>(attempt);
-        Assert.Contains(error.SqlState, new[] { PostgresErrorCodes.InsufficientPrivilege, "42501" });
-    }
-
-    private static async Task<object?> Scalar(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return await command.ExecuteScalarAsync();
-    }
-
-    private static async Task<int> Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return await command.ExecuteNonQueryAsync();
     }
 }
