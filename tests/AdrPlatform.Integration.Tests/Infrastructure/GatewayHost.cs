@@ -1,6 +1,7 @@
 using System.Globalization;
 using AdrPlatform.Gateway.Auth;
 using AdrPlatform.Gateway.Hosting;
+using AdrPlatform.Ports;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Web;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -69,6 +70,10 @@ public class GatewayHost : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>The tenant's settled answers this month and last, as the usage ledger recorded them.</summary>
+    public Task<IReadOnlyList<UsageEntry>> UsageLedgerAsync(string tenant) =>
+        Services.GetRequiredService<IUsageLedger>().ListAsync(tenant, DateTimeOffset.UtcNow.AddDays(-32), DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
 
     public string Token(string tenant, string user, params string[] roles) =>
         DevelopmentIssuer.LoadOrCreate(KeyPath).Mint(tenant, user, roles, "adrplatform", TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
