@@ -13,6 +13,7 @@ namespace AdrPlatform.Integration.Tests.Infrastructure;
 public class GatewayHost : IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private WebApplication? _app;
 
     public GatewayHost()
@@ -20,8 +21,11 @@ public class GatewayHost : IAsyncLifetime
     {
     }
 
-    protected internal GatewayHost(Dictionary<string, string?> settings)
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="services">Registrations made before the platform's own; these use TryAdd, so a test's stand-in for a port wins.</param>
+    protected internal GatewayHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         KeyPath = Path.Combine(Path.GetTempPath(), "adrplatform-tests", Guid.NewGuid().ToString("N"), "dev-key");
         _settings = new Dictionary<string, string?>(settings)
         {
@@ -56,6 +60,7 @@ public class GatewayHost : IAsyncLifetime
             builder.Configuration.AddInMemoryCollection(_settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddProvider(Logs);
+            _services?.Invoke(builder.Services);
         });
         await _app.StartAsync();
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
