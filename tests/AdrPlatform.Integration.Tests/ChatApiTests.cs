@@ -1,3 +1,4 @@
+using AdrPlatform.Adapters.Chat;
 using AdrPlatform.Contracts.Adr.V1;
 using AdrPlatform.Contracts.Chat.V1;
 using AdrPlatform.Integration.Tests.Infrastructure;
@@ -15,10 +16,11 @@ public class ChatApiTests(ChatApiTests.SlowLocalProvider host) : IClassFixture<C
     public async Task An_answer_streams_grounded_in_the_tenants_adrs_with_citations_and_usage(Transport transport)
     {
         var (clients, chat) = Tenant(transport);
-        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Use PostgreSQL", Body = "## Decision\n\nTenant records are stored in PostgreSQL. Backups run nightly." });
-        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Logo", Body = "The logo is green." });
+        var storage = await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Use PostgreSQL", Body = "## Decision\n\nTenant records are stored in PostgreSQL. Backups run nightly." });
+        var logo = await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Logo", Body = "The logo is green." });
         var session = await chat.CreateSessionAsync(new CreateSessionRequest { Title = "Storage questions" });
-        await Task.Delay(300); // indexing follows the write
+        await clients.UntilSearchableAsync(storage);
+        await clients.UntilSearchableAsync(logo);
 
         var events = await Collect(chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "Where are tenant records stored?" }));
         Assert.Equal(SendMessageResponse.EventOneofCase.Started, events[0].EventCase);
@@ -44,9 +46,9 @@ public class ChatApiTests(ChatApiTests.SlowLocalProvider host) : IClassFixture<C
     public async Task A_cancelled_stream_stops_and_is_remembered_as_cancelled_and_one_answer_streams_at_a_time(Transport transport)
     {
         var (clients, chat) = Tenant(transport);
-        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Caching", Body = "Redis caches sessions. Redis evicts old sessions. Redis runs in three zones. Redis is monitored." });
+        var adr = await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Caching", Body = "Redis caches sessions. Redis evicts old sessions. Redis runs in three zones. Redis is monitored." });
         var session = await chat.CreateSessionAsync(new CreateSessionRequest());
-        await Task.Delay(300);
+        await clients.UntilSearchableAsync(adr);
 
         using var abort = new CancellationTokenSource();
         using var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "How does redis handle sessions in zones?" }, cancellationToken: abort.Token);
@@ -63,7 +65,7 @@ public class ChatApiTests(ChatApiTests.SlowLocalProvider host) : IClassFixture<C
             }
         });
 
-        var stored = await Eventually(() => chat.GetSessionAsync(new GetSessionRequest { Id = session.Id }), s => s.Messages.Count == 2);
+        var stored = await Eventually.HoldsAsync(() => chat.GetSessionAsync(new GetSessionRequest { Id = session.Id }).ResponseAsync, s => s.Messages.Count == 2, "the cancelled answer was not stored");
         Assert.Equal("cancelled", stored.Messages[1].FinishReason);
         Assert.NotEqual(messageId, stored.Messages[1].Id);
         Assert.False((await chat.CancelMessageAsync(new CancelMessageRequest { SessionId = session.Id, MessageId = messageId })).Cancelled);
@@ -73,31 +75,35 @@ public class ChatApiTests(ChatApiTests.SlowLocalProvider host) : IClassFixture<C
     public async Task CancelMessage_stops_a_stream_the_client_cannot_abort()
     {
         var (clients, chat) = Tenant(Transport.GrpcWeb);
-        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Queues", Body = "Kafka carries events. Kafka keeps order per tenant. Kafka retains events for a week." });
+        var adr = await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Queues", Body = "Kafka carries events. Kafka keeps order per tenant. Kafka retains events for a week." });
         var session = await chat.CreateSessionAsync(new CreateSessionRequest());
-        await Task.Delay(300);
+        await clients.UntilSearchableAsync(adr);
 
         using var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "What does kafka keep and retain for events?" });
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
         var messageId = call.ResponseStream.Current.Started.MessageId;
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var rest = new List<SendMessageResponse> { call.ResponseStream.Current };
         Assert.True((await chat.CancelMessageAsync(new CancelMessageRequest { SessionId = session.Id, MessageId = messageId })).Cancelled);
-        var rest = new List<SendMessageResponse>();
         while (await call.ResponseStream.MoveNext(CancellationToken.None))
         {
             rest.Add(call.ResponseStream.Current);
         }
 
         Assert.Equal("cancelled", rest[^1].Finished.FinishReason);
-        Assert.True(rest.Single(e => e.EventCase == SendMessageResponse.EventOneofCase.Usage).Usage.CompletionTokens >= 0);
+        var streamed = string.Concat(rest.Where(e => e.EventCase == SendMessageResponse.EventOneofCase.Delta).Select(e => e.Delta));
+        Assert.NotEmpty(streamed);
+        var usage = rest.Single(e => e.EventCase == SendMessageResponse.EventOneofCase.Usage).Usage;
+        Assert.Equal(new TiktokenCounter().Count(streamed), usage.CompletionTokens);
     }
 
     [Fact]
     public async Task Deleting_a_session_while_its_answer_streams_stops_the_answer_and_deletes_the_session()
     {
         var (clients, chat) = Tenant(Transport.Grpc);
-        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Queues", Body = "Kafka carries events. Kafka keeps order per tenant. Kafka retains events for a week." });
+        var adr = await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Queues", Body = "Kafka carries events. Kafka keeps order per tenant. Kafka retains events for a week." });
         var session = await chat.CreateSessionAsync(new CreateSessionRequest());
-        await Task.Delay(300);
+        await clients.UntilSearchableAsync(adr);
 
         using var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "What does kafka keep and retain for events?" });
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
@@ -150,21 +156,6 @@ public class ChatApiTests(ChatApiTests.SlowLocalProvider host) : IClassFixture<C
             }
 
             return events;
-        }
-    }
-
-    private static async Task<T> Eventually<T>(Func<AsyncUnaryCall<T>> call, Func<T, bool> done)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var result = await call();
-            if (done(result) || attempt == 100)
-            {
-                Assert.True(done(result));
-                return result;
-            }
-
-            await Task.Delay(50);
         }
     }
 

@@ -96,9 +96,9 @@ public class ObservabilityTests(GatewayHost host) : IClassFixture<GatewayHost>
     {
         var clients = Clients.For(host, Transport.Grpc, tenant, "ada", "editor");
         var chat = new ChatService.ChatServiceClient(clients.Invoker);
-        await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Use PostgreSQL", Body = "Tenant records are stored in PostgreSQL." });
+        var adr = await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Use PostgreSQL", Body = "Tenant records are stored in PostgreSQL." });
         var session = await chat.CreateSessionAsync(new CreateSessionRequest());
-        await Task.Delay(300);
+        await clients.UntilSearchableAsync(adr);
         using var call = chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = question });
         while (await call.ResponseStream.MoveNext(CancellationToken.None))
         {

@@ -19,14 +19,14 @@ public class ReservationRenewalApiTests(ReservationRenewalApiTests.ShortReservat
     {
         var admin = Clients.For(host, Transport.Grpc, Rpc.Tenant(), "ada", "admin");
         var chat = new ChatService.ChatServiceClient(admin.Invoker);
-        await admin.Adrs.CreateAdrAsync(new CreateAdrRequest
+        var adr = await admin.Adrs.CreateAdrAsync(new CreateAdrRequest
         {
             Title = "Caching",
             Body = string.Join(' ', Enumerable.Range(1, 12).Select(i => $"Redis keeps session group {i} warm in zone {i % 3}.")),
         });
         var first = await chat.CreateSessionAsync(new CreateSessionRequest());
         var second = await chat.CreateSessionAsync(new CreateSessionRequest());
-        await Task.Delay(300);
+        await admin.UntilSearchableAsync(adr);
 
         using var longAnswer = chat.SendMessage(new SendMessageRequest { SessionId = first.Id, Text = "How does redis keep session groups warm in zones?" });
         Assert.True(await longAnswer.ResponseStream.MoveNext(CancellationToken.None));

@@ -24,7 +24,7 @@ public class SearchApiTests(GatewayHost host) : IClassFixture<GatewayHost>
 
         foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid })
         {
-            var response = await Eventually(() => search.SearchAsync(new SearchRequest { Query = "kafka events", Mode = mode }), r => r.Hits.Count > 0);
+            var response = await Eventually.HoldsAsync(() => search.SearchAsync(new SearchRequest { Query = "kafka events", Mode = mode }).ResponseAsync, r => r.Hits.Count > 0, "the index did not catch up");
             Assert.Equal("ADR-0002", response.Hits[0].AdrId);
             Assert.Equal("Use Kafka for events", response.Hits[0].Title);
             Assert.NotEmpty(response.Hits[0].Snippet);
@@ -48,17 +48,17 @@ public class SearchApiTests(GatewayHost host) : IClassFixture<GatewayHost>
         var cache = await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Caching layer", Body = "Use Redis as the shared cache for sessions." });
         await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Session cache eviction", Body = "Redis evicts least recently used sessions from the cache." });
         await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Logo colours", Body = "The logo is green." });
-        await Eventually(() => search.SearchAsync(new SearchRequest { Query = "redis", Mode = SearchMode.Lexical }), r => r.Hits.Count == 2);
+        await Eventually.HoldsAsync(() => search.SearchAsync(new SearchRequest { Query = "redis", Mode = SearchMode.Lexical }).ResponseAsync, r => r.Hits.Count == 2, "the index did not catch up");
 
         await clients.Adrs.UpdateAdrAsync(new UpdateAdrRequest { Id = cache.Id, ExpectedVersion = 1, Body = "Use Valkey as the shared cache for sessions." });
-        await Eventually(() => search.SearchAsync(new SearchRequest { Query = "valkey", Mode = SearchMode.Lexical }), r => r.Hits.Count == 1);
+        await Eventually.HoldsAsync(() => search.SearchAsync(new SearchRequest { Query = "valkey", Mode = SearchMode.Lexical }).ResponseAsync, r => r.Hits.Count == 1, "the index did not catch up");
 
-        var related = await Eventually(() => search.RelatedAdrsAsync(new RelatedAdrsRequest { Id = cache.Id, Limit = 2 }), r => r.Hits.Count == 2);
+        var related = await Eventually.HoldsAsync(() => search.RelatedAdrsAsync(new RelatedAdrsRequest { Id = cache.Id, Limit = 2 }).ResponseAsync, r => r.Hits.Count == 2, "the index did not catch up");
         Assert.Equal("ADR-0002", related.Hits[0].AdrId);
         Assert.DoesNotContain(related.Hits, h => h.AdrId == cache.Id);
 
         await clients.Adrs.DeleteAdrAsync(new DeleteAdrRequest { Id = cache.Id });
-        await Eventually(() => search.SearchAsync(new SearchRequest { Query = "valkey", Mode = SearchMode.Lexical }), r => r.Hits.Count == 0);
+        await Eventually.HoldsAsync(() => search.SearchAsync(new SearchRequest { Query = "valkey", Mode = SearchMode.Lexical }).ResponseAsync, r => r.Hits.Count == 0, "the index did not catch up");
     }
 
     [Fact]
@@ -77,25 +77,8 @@ public class SearchApiTests(GatewayHost host) : IClassFixture<GatewayHost>
         await clients.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Private", Body = "swordfish" });
         var other = Clients.For(host, Transport.Grpc, Rpc.Tenant(), "mallory", "admin");
         var theirs = new SearchService.SearchServiceClient(other.Invoker);
-        await Eventually(() => search.SearchAsync(new SearchRequest { Query = "swordfish" }), r => r.Hits.Count == 1);
+        await Eventually.HoldsAsync(() => search.SearchAsync(new SearchRequest { Query = "swordfish" }).ResponseAsync, r => r.Hits.Count == 1, "the index did not catch up");
         Assert.Empty((await theirs.SearchAsync(new SearchRequest { Query = "swordfish" })).Hits);
         await Rpc.Fails(StatusCode.NotFound, () => theirs.RelatedAdrsAsync(new RelatedAdrsRequest { Id = "ADR-0001" }));
-    }
-
-    /// <summary>Indexing runs after the write is acknowledged; wait a little for it.</summary>
-    private static async Task<T> Eventually<T>(Func<AsyncUnaryCall<T>> call, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var result = await call();
-            if (done(result) || DateTime.UtcNow > deadline)
-            {
-                Assert.True(done(result), "the index did not catch up within 10 s");
-                return result;
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

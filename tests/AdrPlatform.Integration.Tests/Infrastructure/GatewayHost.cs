@@ -1,6 +1,7 @@
 using System.Globalization;
 using AdrPlatform.Gateway.Auth;
 using AdrPlatform.Gateway.Hosting;
+using AdrPlatform.Ports;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Web;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,6 +13,7 @@ namespace AdrPlatform.Integration.Tests.Infrastructure;
 public class GatewayHost : IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private WebApplication? _app;
 
     public GatewayHost()
@@ -19,8 +21,11 @@ public class GatewayHost : IAsyncLifetime
     {
     }
 
-    protected internal GatewayHost(Dictionary<string, string?> settings)
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="services">Registrations made before the platform's own; these use TryAdd, so a test's stand-in for a port wins.</param>
+    protected internal GatewayHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         KeyPath = Path.Combine(Path.GetTempPath(), "adrplatform-tests", Guid.NewGuid().ToString("N"), "dev-key");
         _settings = new Dictionary<string, string?>(settings)
         {
@@ -55,6 +60,7 @@ public class GatewayHost : IAsyncLifetime
             builder.Configuration.AddInMemoryCollection(_settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddProvider(Logs);
+            _services?.Invoke(builder.Services);
         });
         await _app.StartAsync();
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -69,6 +75,10 @@ public class GatewayHost : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>The tenant's settled answers this month and last, as the usage ledger recorded them.</summary>
+    public Task<IReadOnlyList<UsageEntry>> UsageLedgerAsync(string tenant) =>
+        Services.GetRequiredService<IUsageLedger>().ListAsync(tenant, DateTimeOffset.UtcNow.AddDays(-32), DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
 
     public string Token(string tenant, string user, params string[] roles) =>
         DevelopmentIssuer.LoadOrCreate(KeyPath).Mint(tenant, user, roles, "adrplatform", TimeSpan.FromHours(1), DateTimeOffset.UtcNow);

@@ -1,8 +1,10 @@
+using AdrPlatform.Adapters.InMemory;
 using AdrPlatform.Contracts.Jobs.V1;
 using AdrPlatform.Contracts.Search.V1;
 using AdrPlatform.Integration.Tests.Embeddings;
 using AdrPlatform.Integration.Tests.Infrastructure;
 using Google.Protobuf;
+using AdrPlatform.Ports;
 using Grpc.Core;
 using SearchMode = AdrPlatform.Contracts.Search.V1.SearchMode;
 
@@ -14,6 +16,7 @@ namespace AdrPlatform.Integration.Tests.Jobs;
 /// </summary>
 public sealed class JobCancellationTests : IAsyncLifetime
 {
+    private readonly HeldDocumentIndex _index = new(new InMemoryDocumentIndex());
     private FakeEmbeddingServer _embeddings = null!;
     private GatewayHost _host = null!;
 
@@ -31,13 +34,15 @@ public sealed class JobCancellationTests : IAsyncLifetime
             ["Ingestion:ChunkOverlapChars"] = "40",
             ["Ingestion:RateLimitBackoff"] = "00:00:00.010",
             ["Ingestion:MaxActiveJobsPerTenant"] = "2",
-        });
+        }, services => services.AddSingleton<IDocumentIndex>(_index));
         await _host.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
         _embeddings.Gate?.TrySetResult();
+        _index.Declaring?.Release();
+        _index.ReadingChunks?.Release();
         await _host.DisposeAsync();
         await _embeddings.DisposeAsync();
     }
@@ -49,22 +54,25 @@ public sealed class JobCancellationTests : IAsyncLifetime
     public async Task A_cancel_at_any_stage_ends_the_job_cancelled_with_nothing_searchable_and_a_retry_completes_it(string moment)
     {
         var (jobs, search) = Clients();
-        _embeddings.Gate = moment == "during embed" ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+
+        // Each moment is held until the cancel has landed, so the job can never finish first.
+        _embeddings.Gate = moment is "at once" or "during embed" ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        _index.Declaring = moment == "after parse" ? new HeldStep() : null;
+        _index.ReadingChunks = moment == "after chunk" ? new HeldStep() : null;
         var job = await jobs.SubmitIngestionAsync(new SubmitIngestionRequest { Name = "long.pdf", MediaType = "application/pdf", Content = ByteString.CopyFrom(SampleDocuments.Pdf(6)) });
-
-        if (moment != "at once")
+        var held = moment switch
         {
-            var stage = moment switch { "after parse" => "parse", "after chunk" => "chunk", _ => "embed" };
-            await WaitForEventAsync(jobs, job.Id, e => e.Stage == stage || e.State is JobState.Succeeded);
-        }
+            "after parse" => _index.Declaring!.Reached,
+            "after chunk" => _index.ReadingChunks!.Reached,
+            "during embed" => WaitForEventAsync(jobs, job.Id, e => e.Stage == "embed"),
+            _ => Task.CompletedTask,
+        };
+        await held.WaitAsync(TimeSpan.FromSeconds(60));
 
-        var cancelled = await CancelUnlessFinishedAsync(jobs, job.Id);
+        var cancelled = await jobs.CancelJobAsync(new CancelJobRequest { Id = job.Id });
         _embeddings.Gate?.TrySetResult();
-        if (cancelled is null)
-        {
-            return; // the job finished before the cancel could land (a fast stage on a fast machine): nothing to check
-        }
-
+        _index.Declaring?.Release();
+        _index.ReadingChunks?.Release();
         Assert.Equal(JobState.Cancelled, cancelled.State);
         var events = await JobWatching.UntilFinishedAsync(jobs, job.Id);
         Assert.Equal(JobState.Cancelled, events[^1].State);
@@ -179,18 +187,6 @@ public sealed class JobCancellationTests : IAsyncLifetime
             {
                 return;
             }
-        }
-    }
-
-    private static async Task<Job?> CancelUnlessFinishedAsync(JobService.JobServiceClient jobs, string id)
-    {
-        try
-        {
-            return await jobs.CancelJobAsync(new CancelJobRequest { Id = id });
-        }
-        catch (RpcException error) when (error.StatusCode == StatusCode.FailedPrecondition)
-        {
-            return null;
         }
     }
 }
