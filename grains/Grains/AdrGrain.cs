@@ -23,6 +23,9 @@ public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvid
     private ImmutableArray<AdrLink>? _links;
     private int _linksGeneration;
 
+    /// <summary>The event of a committed change that could not be published yet.</summary>
+    private AdrChanged? _unpublished;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _number = (int)this.GetPrimaryKeyLong(out var tenant);
@@ -125,6 +128,12 @@ public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvid
 
     private async Task<AdrRecord> Commit(int expectedVersion, AdrChange change)
     {
+        // A committed change whose event could not be published goes out before anything else is written.
+        if (_unpublished is { } pending)
+        {
+            await PublishAsync(pending);
+        }
+
         if (ReferenceEquals(change.Record, _current))
         {
             return await WithLinks(change.Record);
@@ -151,9 +160,17 @@ public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvid
             }
         }
 
-        // On the topic before the write is acknowledged: the index catches up at least once, even across a crash.
-        await events.PublishAsync(EventTopics.AdrChanged, _tenant, new AdrChanged($"{_tenant}/{_number}@{_current.Version}", _tenant, _number, _current.Version));
+        // On the topic before the write is acknowledged. Should publishing fail, the write is not acknowledged (the
+        // caller sees the error) and its event is published again before this ADR's next write.
+        await PublishAsync(new AdrChanged($"{_tenant}/{_number}@{_current.Version}", _tenant, _number, _current.Version));
         return await WithLinks(_current);
+    }
+
+    private async Task PublishAsync(AdrChanged changed)
+    {
+        _unpublished = changed;
+        await events.PublishAsync(EventTopics.AdrChanged, _tenant, changed);
+        _unpublished = null;
     }
 
     /// <summary>An absent ADR is looked up again on every call: an import may have written it since.</summary>
