@@ -12,7 +12,8 @@ public static partial class GatewayApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings are read from beside the executable, so the front silo is configured the same wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         var gateway = GatewayOptions.From(builder.Configuration);
         builder.ConfigureGatewayKestrel(gateway);

@@ -5,7 +5,7 @@ public sealed class PlatformSiloOptions
 {
     public const string Section = "Cluster";
 
-    public string ClusterId { get; set; } = "adrplatform-dev";
+    public string ClusterId { get; set; } = "adrplatform";
 
     public string ServiceId { get; set; } = "adrplatform";
 
