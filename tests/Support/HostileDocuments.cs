@@ -20,23 +20,23 @@ public static class HostileDocuments
         }
 
         objects.Add($"<< /Type /Page /Parent {objects.Count} 0 R /MediaBox [0 0 612 792] >>");
-        return Pdf([.. objects]);
+        return HandWrittenPdf.Write([.. objects]);
     }
 
     /// <summary>A PDF whose page tree names itself as its own kid.</summary>
     public static byte[] PdfPageTreeCycle() =>
-        Pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"]);
+        HandWrittenPdf.Write(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"]);
 
     /// <summary>A PDF that claims two billion pages.</summary>
     public static byte[] PdfHugePageCount() =>
-        Pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 2000000000 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"]);
+        HandWrittenPdf.Write(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 2000000000 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"]);
 
     /// <summary>A one-page PDF whose content stream is <paramref name="inflatedBytes"/> of spaces, deflated (about a thousandth of that on disk).</summary>
     public static byte[] PdfFlateBomb(long inflatedBytes)
     {
         var stream = Zlib(inflatedBytes, (byte)' ');
         var streamText = Encoding.Latin1.GetString(stream);
-        return Pdf(
+        return HandWrittenPdf.Write(
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -140,26 +140,5 @@ public static class HostileDocuments
         }
 
         return output.ToArray();
-    }
-
-    private static byte[] Pdf(string[] objects)
-    {
-        var pdf = new StringBuilder("%PDF-1.7\n");
-        var offsets = new List<int>(objects.Length);
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
-
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.Latin1.GetBytes(pdf.ToString());
     }
 }

@@ -1,7 +1,5 @@
 using AdrPlatform.Adapters.Documents.Isolation;
 using AdrPlatform.Domain.Documents;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Integration.Tests.Documents;
 
@@ -20,9 +18,7 @@ public sealed class DocumentFuzzTests
     [MemberData(nameof(Formats))]
     public async Task Every_mutated_document_is_read_or_refused_with_a_reason(string mediaType)
     {
-        using var pool = new ParserProcessPool(
-            Options.Create(new DocumentParserOptions { MaxCpuSecondsPerDocument = 5, MaxTimePerDocument = TimeSpan.FromSeconds(10) }),
-            NullLogger<ParserProcessPool>.Instance);
+        using var pool = ParserIsolationTests.Pool(new DocumentParserOptions { MaxCpuSecondsPerDocument = 5, MaxTimePerDocument = TimeSpan.FromSeconds(60) });
         var original = Original(mediaType);
         var random = new Random(mediaType.Length * 7919);
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);

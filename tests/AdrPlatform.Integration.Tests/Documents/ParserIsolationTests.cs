@@ -142,7 +142,7 @@ public sealed class ParserIsolationTests : IDisposable
 
     public void Dispose() => _pool.Dispose();
 
-    private static ParserProcessPool Pool(DocumentParserOptions options) =>
+    internal static ParserProcessPool Pool(DocumentParserOptions options) =>
         new(Options.Create(options), NullLogger<ParserProcessPool>.Instance);
 
     private static Task<ParsedDocument> ReadAsync(ParserProcessPool pool, string name, string mediaType, byte[] content, CancellationToken cancellationToken = default) =>
