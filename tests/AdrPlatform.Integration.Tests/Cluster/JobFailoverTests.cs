@@ -43,7 +43,7 @@ public sealed class JobFailoverTests(PostgresDatabase database, ITestOutputHelpe
         var held = workerEmbeddings.Requests.SelectMany(r => r.Inputs).ToHashSet();
         var frontRequestsBefore = cluster.FrontEmbeddings.Requests.Count;
         worker.Kill();
-        output.WriteLine($"killed the worker holding {held.Count} passages of job {inFlight.Id} (tenant {submitted.Count} of {submitted.Count}), embed {inFlight.Stages.Single(s => s.Name == "embed").Done}/{inFlight.Stages.Single(s => s.Name == "embed").Total}");
+        output.WriteLine($"killed the worker holding {held.Count} passages of job {inFlight.Id} at {inFlight.Percent:F0} % (tenant {submitted.Count} tried)");
 
         foreach (var (tenant, job) in submitted)
         {
