@@ -65,6 +65,17 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
     /// <summary>The vector the server returns for <paramref name="input"/>: [length, first char code, 0.5], zero-padded to the requested dimensions.</summary>
     public static float[] VectorFor(string input) => [input.Length, input.Length == 0 ? 0 : input[0], 0.5f];
 
+    /// <summary>Waits until a request has arrived (held at the <see cref="Gate"/>, if any); fails after a minute.</summary>
+    public async Task WaitForRequestAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (_requests.IsEmpty)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no embeddings request reached {Address}");
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task<FakeEmbeddingServer> StartAsync(string? requiredApiKey = null)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -9,7 +9,14 @@ public sealed class SiloProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process) => _process = process;
+    private SiloProcess(Process process, IReadOnlyDictionary<string, string> settings)
+    {
+        _process = process;
+        Settings = settings;
+    }
+
+    /// <summary>The command-line configuration it was started with.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
 
     public string Output
     {
@@ -43,7 +50,7 @@ public sealed class SiloProcess : IDisposable
 
         start.Environment["DOTNET_gcServer"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
-        var silo = new SiloProcess(process);
+        var silo = new SiloProcess(process, settings);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();
