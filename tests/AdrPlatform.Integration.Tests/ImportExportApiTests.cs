@@ -21,14 +21,11 @@ public class ImportExportApiTests(GatewayHost host, ITestOutputHelper output) : 
         { "thomvaill__log4brains", Transport.GrpcWeb },
     };
 
-    [Theory]
+    [CorporaTheory]
     [MemberData(nameof(Corpora))]
     public async Task A_real_adr_folder_imports_exports_and_reimports_to_the_same_records(string corpus, Transport transport)
     {
-        if (AdrCorpora.Require(output.WriteLine) is not { } root)
-        {
-            return;
-        }
+        var root = AdrCorpora.Require();
 
         var source = Clients.For(host, transport, Rpc.Tenant(), "importer", "editor").Adrs;
         var request = new ImportMarkdownRequest();

@@ -78,13 +78,9 @@ public class ObservabilityTests(GatewayHost host) : IClassFixture<GatewayHost>
 
         using var http = new HttpClient { BaseAddress = host.ManagementAddress };
         // The job's end is recorded just after watchers hear of it, and scrapes may be cached briefly.
-        var metrics = "";
         var finishedHere = $"state=\"succeeded\",tenant=\"{tenant}\"";
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); !metrics.Contains(finishedHere, StringComparison.Ordinal) && DateTime.UtcNow < deadline;)
-        {
-            await Task.Delay(100);
-            metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        }
+        var metrics = await Eventually.HoldsAsync(
+            () => http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), m => m.Contains(finishedHere, StringComparison.Ordinal), "the finished job is not in /metrics");
 
         Assert.Contains("adrplatform_jobs_finished", metrics, StringComparison.Ordinal);
         Assert.Contains("adrplatform_jobs_duration", metrics, StringComparison.Ordinal);

@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using AdrPlatform.Gateway.Hosting;
+using AdrPlatform.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 
 namespace AdrPlatform.Integration.Tests;
@@ -17,8 +21,18 @@ public class TelemetrySetupTests
     [Fact]
     public void With_an_exporter_spans_are_recorded()
     {
-        using var services = Build(new() { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:4317", ["Telemetry:TraceSampleRatio"] = "0.25" });
+        var exported = new SpanCollector();
+        using var services = Build(
+            new() { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:4317", ["Telemetry:TraceSampleRatio"] = "1" },
+            tracing => tracing.AddProcessor(exported));
         Assert.NotNull(services.GetService<TracerProvider>());
+        var name = "test.span." + Guid.NewGuid().ToString("N");
+
+        using (PlatformTelemetry.Traces.StartActivity(name))
+        {
+        }
+
+        Assert.Contains(exported.Ended, span => span.DisplayName == name && span.Recorded);
     }
 
     [Theory]
@@ -30,9 +44,23 @@ public class TelemetrySetupTests
         Assert.Contains("Telemetry:TraceSampleRatio", failure.Message, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, Action<TracerProviderBuilder>? tracing = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddPlatformTelemetry(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddPlatformTelemetry(configuration);
+        if (tracing is not null)
+        {
+            services.ConfigureOpenTelemetryTracerProvider(tracing);
+        }
+
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Sits beside the OTLP exporter in the configured pipeline and keeps the spans it would be handed.</summary>
+    private sealed class SpanCollector : BaseProcessor<Activity>
+    {
+        public ConcurrentQueue<Activity> Ended { get; } = new();
+
+        public override void OnEnd(Activity data) => Ended.Enqueue(data);
     }
 }

@@ -35,28 +35,18 @@ public static class AdrCorpora
         return null;
     }
 
-    /// <summary>
-    /// The corpora folder. When it is missing the test fails with where it looked, unless
-    /// ADR_CORPORA_OPTIONAL=1: then the skip is reported through <paramref name="reportSkip"/> and null returned.
-    /// </summary>
-    public static string? Require(Action<string> reportSkip)
+    /// <summary>Why the corpus tests are skipped (the corpora are missing and ADR_CORPORA_OPTIONAL=1), or null when they run.</summary>
+    public static string? SkipReason() =>
+        Optional && Find(out var lookedAt) is null ? $"The real ADR corpora are missing ({lookedAt}) and {OptionalVariable}=1." : null;
+
+    /// <summary>The corpora folder; when it is missing the test fails with where it looked (see <see cref="CorporaFactAttribute"/> for skipping).</summary>
+    public static string Require()
     {
-        ArgumentNullException.ThrowIfNull(reportSkip);
         var root = Find(out var lookedAt);
-        if (root is not null)
-        {
-            return root;
-        }
-
-        if (Optional)
-        {
-            reportSkip($"SKIPPED: the real ADR corpora are missing ({lookedAt}) and {OptionalVariable}=1.");
-            return null;
-        }
-
-        Xunit.Assert.Fail(
+        Xunit.Assert.True(
+            root is not null,
             $"The real ADR corpora are missing: looked at {lookedAt}. Put them at ../shared/data/adr-corpora beside the repository, " +
             $"set {DirectoryVariable} to their folder, or set {OptionalVariable}=1 to skip these tests.");
-        return null;
+        return root;
     }
 }

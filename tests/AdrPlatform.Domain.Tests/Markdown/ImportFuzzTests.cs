@@ -15,13 +15,10 @@ public sealed class ImportFuzzTests(ITestOutputHelper output)
     private const int Cases = 3_000;
     private static readonly string[] Corpora = ["adr__madr", "npryce__adr-tools", "thomvaill__log4brains"];
 
-    [Fact]
+    [CorporaFact]
     public void Damaged_real_adr_files_are_imported_or_refused_never_thrown()
     {
-        if (AdrCorpora.Require(output.WriteLine) is not { } root)
-        {
-            return;
-        }
+        var root = AdrCorpora.Require();
 
         var originals = Corpora
             .SelectMany(corpus => Directory.GetFiles(Path.Combine(root, corpus), "*.md"))

@@ -29,14 +29,11 @@ public sealed partial class RealCorporaTests(ITestOutputHelper output)
 
     public static TheoryData<string> Corpora => [.. Expected.Keys];
 
-    [Theory]
+    [CorporaTheory]
     [MemberData(nameof(Corpora))]
     public void Every_adr_file_imports_without_problems(string corpus)
     {
-        if (Load(corpus) is not { } loaded)
-        {
-            return;
-        }
+        var loaded = Load(corpus);
 
         var (files, plan) = loaded;
         Assert.Empty(plan.Problems);
@@ -47,14 +44,11 @@ public sealed partial class RealCorporaTests(ITestOutputHelper output)
         Assert.All(plan.Skipped, s => Assert.Contains(s.Path, NotAdrs, StringComparer.OrdinalIgnoreCase));
     }
 
-    [Theory]
+    [CorporaTheory]
     [MemberData(nameof(Corpora))]
     public void Titles_are_the_h1_without_number_and_link_prefixes(string corpus)
     {
-        if (Load(corpus) is not { } loaded)
-        {
-            return;
-        }
+        var loaded = Load(corpus);
 
         foreach (var (adr, text) in Pairs(loaded))
         {
@@ -65,14 +59,11 @@ public sealed partial class RealCorporaTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [CorporaTheory]
     [MemberData(nameof(Corpora))]
     public void Numbers_come_from_file_names_and_dates_from_date_lines(string corpus)
     {
-        if (Load(corpus) is not { } loaded)
-        {
-            return;
-        }
+        var loaded = Load(corpus);
 
         var datePrefixed = loaded.Plan.Adrs.All(a => DatePrefix().IsMatch(a.SourcePath));
         var byName = loaded.Plan.Adrs.OrderBy(a => a.SourcePath, StringComparer.Ordinal).ToList();
@@ -92,14 +83,11 @@ public sealed partial class RealCorporaTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [CorporaTheory]
     [MemberData(nameof(Corpora))]
     public void Statuses_map_and_keep_their_raw_text_when_not_canonical(string corpus)
     {
-        if (Load(corpus) is not { } loaded)
-        {
-            return;
-        }
+        var loaded = Load(corpus);
 
         foreach (var (adr, text) in Pairs(loaded))
         {
@@ -129,14 +117,11 @@ public sealed partial class RealCorporaTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [CorporaTheory]
     [MemberData(nameof(Corpora))]
     public void The_links_named_in_the_source_notes_are_present_in_canonical_form(string corpus)
     {
-        if (Load(corpus) is not { } loaded)
-        {
-            return;
-        }
+        var loaded = Load(corpus);
 
         foreach (var link in Expected[corpus].Links)
         {
@@ -152,28 +137,20 @@ public sealed partial class RealCorporaTests(ITestOutputHelper output)
         output.WriteLine($"{corpus}: {loaded.Plan.Links.Count} links, {loaded.Plan.Warnings.Count} warnings");
     }
 
-    [Theory]
+    [CorporaTheory]
     [MemberData(nameof(Corpora))]
     public void Export_then_import_gives_identical_records(string corpus)
     {
-        if (Load(corpus) is not { } loaded)
-        {
-            return;
-        }
+        var loaded = Load(corpus);
 
         var again = RoundTrip.ExportAndImport(RoundTrip.Records(loaded.Plan));
 
         RoundTrip.AssertSameAdrs(loaded.Plan, again);
     }
 
-    private (List<MarkdownFile> Files, ImportPlan Plan)? Load(string corpus)
+    private static (List<MarkdownFile> Files, ImportPlan Plan) Load(string corpus)
     {
-        if (AdrCorpora.Require(output.WriteLine) is not { } root)
-        {
-            return null;
-        }
-
-        var folder = Path.Combine(root, corpus);
+        var folder = Path.Combine(AdrCorpora.Require(), corpus);
         Assert.True(Directory.Exists(folder), $"The corpus folder {folder} is missing.");
         var files = Directory.GetFiles(folder)
             .Select(path => new MarkdownFile(Path.GetFileName(path), File.ReadAllBytes(path)))

@@ -112,7 +112,7 @@ public class JobsApiTests(GatewayHost host) : IClassFixture<GatewayHost>
         { "zip-bomb", Docx, "expands" },
         { "scanned", Pdf, "no text" },
         { "mislabelled", "text/markdown", "PDF" },
-        { "binary", "text/plain", "" },
+        { "binary", "text/plain", "binary data, not text" },
     };
 
     [Theory]
