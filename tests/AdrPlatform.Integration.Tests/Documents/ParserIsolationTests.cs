@@ -19,42 +19,43 @@ public sealed class ParserIsolationTests : IDisposable
     private const string Html = DocumentMediaTypes.Html;
     private const string Markdown = DocumentMediaTypes.Markdown;
     private const string NestedTooDeeply = "nested too deeply";
-    private const string ProcessorTime = "more than 6 s of processor time";
+    private const string ProcessorTime = "more than 10 s of processor time";
 
     private static readonly DocumentParserOptions Tight = new()
     {
-        MaxCpuSecondsPerDocument = 6,
-        // Generous: on a loaded machine 6 s of CPU takes far longer than 6 s, and the CPU limit is the one under test.
+        MaxCpuSecondsPerDocument = 10,
+        // Generous: on a loaded machine 10 s of CPU takes far longer than 10 s, and the CPU limit is the one under test.
         MaxTimePerDocument = TimeSpan.FromSeconds(60),
         MaxMemoryMegabytes = 256,
     };
 
     private readonly ParserProcessPool _pool = Pool(Tight);
 
-    public static TheoryData<string, string, string> Hostile => new()
+    /// <summary>Each document with the reasons it may fail with: deep DOCX nesting overflows the stack after about as much CPU as the limit allows.</summary>
+    public static TheoryData<string, string, string[]> Hostile => new()
     {
-        { "pdf-page-tree-200000-deep", Pdf, NestedTooDeeply },
-        { "pdf-page-tree-cycle", Pdf, "no text could be extracted" },
-        { "pdf-two-billion-pages", Pdf, "no text could be extracted" },
-        { "pdf-1-gib-flate-bomb", Pdf, "no text could be extracted" },
-        { "docx-100000-content-controls", Docx, ProcessorTime },
-        { "docx-100000-nested-tables", Docx, ProcessorTime },
-        { "docx-billion-laughs", Docx, "DTD is prohibited" },
-        { "docx-zip-bomb", Docx, "the DOCX expands to more than" },
-        { "html-1000000-nested-elements", Html, ProcessorTime },
-        { "markdown-100000-quotes", Markdown, "too deeply nested" },
-        { "markdown-100000-lists", Markdown, "too deeply nested" },
-        { "markdown-100000-brackets", Markdown, "too deeply nested" },
+        { "pdf-page-tree-200000-deep", Pdf, [NestedTooDeeply] },
+        { "pdf-page-tree-cycle", Pdf, ["no text could be extracted"] },
+        { "pdf-two-billion-pages", Pdf, ["no text could be extracted"] },
+        { "pdf-1-gib-flate-bomb", Pdf, ["no text could be extracted"] },
+        { "docx-100000-content-controls", Docx, [NestedTooDeeply, ProcessorTime] },
+        { "docx-100000-nested-tables", Docx, [NestedTooDeeply, ProcessorTime] },
+        { "docx-billion-laughs", Docx, ["DTD is prohibited"] },
+        { "docx-zip-bomb", Docx, ["the DOCX expands to more than"] },
+        { "html-1000000-nested-elements", Html, [ProcessorTime] },
+        { "markdown-100000-quotes", Markdown, ["too deeply nested"] },
+        { "markdown-100000-lists", Markdown, ["too deeply nested"] },
+        { "markdown-100000-brackets", Markdown, ["too deeply nested"] },
     };
 
     [Theory]
     [MemberData(nameof(Hostile))]
-    public async Task A_hostile_document_fails_with_its_reason_within_its_limit_and_the_next_document_is_read(string name, string mediaType, string reason)
+    public async Task A_hostile_document_fails_with_its_reason_within_its_limit_and_the_next_document_is_read(string name, string mediaType, string[] reasons)
     {
         var clock = Stopwatch.StartNew();
         var rejected = await Assert.ThrowsAsync<DocumentRejectedException>(() => ReadAsync(_pool, name, mediaType, Generate(name)));
 
-        Assert.Contains(reason, rejected.Message, StringComparison.Ordinal);
+        Assert.True(reasons.Any(reason => rejected.Message.Contains(reason, StringComparison.Ordinal)), rejected.Message);
         Assert.True(clock.Elapsed < Tight.MaxTimePerDocument + TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         var next = await ReadAsync(_pool, "next.pdf", Pdf, SampleDocuments.Pdf(2));
         Assert.Equal(2, next.PageCount);

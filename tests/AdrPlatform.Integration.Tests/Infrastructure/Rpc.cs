@@ -27,5 +27,25 @@ public static class Rpc
         return error.Status.Detail;
     }
 
+    /// <summary>
+    /// A unary call retried while it answers UNAVAILABLE, as a client configured for it would (with an idempotency key
+    /// where the call has one, so a retry cannot do the work twice); fails after <paramref name="attempts"/> tries.
+    /// </summary>
+    public static async Task<T> RetryingUnavailableAsync<T>(Func<AsyncUnaryCall<T>> call, int attempts = 5)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException unavailable) when (unavailable.StatusCode == StatusCode.Unavailable && attempt < attempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+        }
+    }
+
     public static string Tenant() => "t" + Guid.NewGuid().ToString("N")[..12];
 }

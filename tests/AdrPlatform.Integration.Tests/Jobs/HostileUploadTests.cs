@@ -15,17 +15,21 @@ namespace AdrPlatform.Integration.Tests.Jobs;
 [Collection(ParserProcessesRunAlone.Name)]
 public sealed class HostileUploadTests(HostileUploadTests.TightParsers host) : IClassFixture<HostileUploadTests.TightParsers>
 {
-    public static TheoryData<string, string, string> Uploads => new()
+    private const string NestedTooDeeply = "the document is nested too deeply to read";
+    private const string ProcessorTime = "the document needed more than 10 s of processor time to read";
+
+    /// <summary>Each upload with the reasons it may fail with (the DOCX overflows the stack after about as much CPU as the limit allows).</summary>
+    public static TheoryData<string, string, string[]> Uploads => new()
     {
-        { "deep-page-tree.pdf", DocumentMediaTypes.Pdf, "the document is nested too deeply to read" },
-        { "deep-elements.html", DocumentMediaTypes.Html, "the document needed more than 4 s of processor time to read" },
-        { "deep-content-controls.docx", DocumentMediaTypes.Docx, "the document needed more than 4 s of processor time to read" },
-        { "flate-bomb.pdf", DocumentMediaTypes.Pdf, "no text could be extracted (scanned PDF? OCR is not supported)" },
+        { "deep-page-tree.pdf", DocumentMediaTypes.Pdf, [NestedTooDeeply] },
+        { "deep-elements.html", DocumentMediaTypes.Html, [ProcessorTime] },
+        { "deep-content-controls.docx", DocumentMediaTypes.Docx, [NestedTooDeeply, ProcessorTime] },
+        { "flate-bomb.pdf", DocumentMediaTypes.Pdf, ["no text could be extracted (scanned PDF? OCR is not supported)"] },
     };
 
     [Theory]
     [MemberData(nameof(Uploads))]
-    public async Task A_hostile_upload_fails_its_job_and_the_silo_and_the_tenant_s_next_job_carry_on(string name, string mediaType, string reason)
+    public async Task A_hostile_upload_fails_its_job_and_the_silo_and_the_tenant_s_next_job_carry_on(string name, string mediaType, string[] reasons)
     {
         var jobs = Jobs();
         var before = RssMegabytes();
@@ -35,7 +39,7 @@ public sealed class HostileUploadTests(HostileUploadTests.TightParsers host) : I
         var failed = await JobWatching.EventuallyAsync(jobs, hostile.Id, j => j.State.IsFinished());
 
         Assert.Equal(JobState.Failed, failed.State);
-        Assert.Equal(reason, failed.Error);
+        Assert.Contains(failed.Error, reasons);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(75), $"the job took {clock.Elapsed} to fail, past its limits");
         Assert.True(RssMegabytes() - before < 300, $"the silo's memory grew from {before} to {RssMegabytes()} MB");
         var health = await new Health.HealthClient(host.Channel(Transport.Grpc)).CheckAsync(new HealthCheckRequest());
@@ -68,7 +72,7 @@ public sealed class HostileUploadTests(HostileUploadTests.TightParsers host) : I
 
     public sealed class TightParsers() : GatewayHost(new Dictionary<string, string?>
     {
-        ["Ingestion:Parser:MaxCpuSecondsPerDocument"] = "4",
+        ["Ingestion:Parser:MaxCpuSecondsPerDocument"] = "10",
         ["Ingestion:Parser:MaxTimePerDocument"] = "00:01:00",
         ["Ingestion:Parser:MaxMemoryMegabytes"] = "256",
     });

@@ -79,7 +79,9 @@ public sealed class KafkaIngestionTests : IAsyncLifetime
             if (i == 2)
             {
                 // Two of the three brokers go away for two seconds while documents are submitted and processed:
-                // most partitions lose their leader; producers and consumers wait and carry on.
+                // most partitions lose their leader; producers and consumers wait and carry on. The document just
+                // submitted is still on its way through the topics when they go.
+                Assert.NotEqual(JobState.Succeeded, (await jobs.GetJobAsync(new GetJobRequest { Id = submitted[^1].Id })).State);
                 _kafka.TakeBrokerDown(1);
                 _kafka.TakeBrokerDown(2);
                 outage = Task.Delay(TimeSpan.FromSeconds(2)).ContinueWith(_ =>
@@ -89,9 +91,12 @@ public sealed class KafkaIngestionTests : IAsyncLifetime
                 }, TaskScheduler.Default);
             }
 
-            submitted.Add(await jobs.SubmitIngestionAsync(
-                new SubmitIngestionRequest { Name = $"doc{i}.pdf", MediaType = "application/pdf", Content = ByteString.CopyFrom(SampleDocuments.Pdf(4)) },
-                deadline: DateTime.UtcNow.AddSeconds(60)));
+            // A submit that finds the brokers down may answer UNAVAILABLE; a client retries it under the same key.
+            var upload = new SubmitIngestionRequest
+            {
+                Name = $"doc{i}.pdf", MediaType = "application/pdf", Content = ByteString.CopyFrom(SampleDocuments.Pdf(4)), IdempotencyKey = $"outage-{i}",
+            };
+            submitted.Add(await Rpc.RetryingUnavailableAsync(() => jobs.SubmitIngestionAsync(upload, deadline: DateTime.UtcNow.AddSeconds(60))));
         }
 
         await outage!;
