@@ -9,6 +9,22 @@ namespace AdrPlatform.Integration.Tests;
 /// <summary>Admins watching WatchAlerts see budget thresholds as answers are settled.</summary>
 public class BudgetAlertsApiTests(BudgetAlertsApiTests.ShortAnswers host) : IClassFixture<BudgetAlertsApiTests.ShortAnswers>
 {
+    /// <summary>An admin of a fresh tenant with one searchable ADR to ground answers in.</summary>
+    private async Task<(Clients Admin, ChatService.ChatServiceClient Chat)> TenantWithOneAdrAsync(Transport transport)
+    {
+        var admin = Clients.For(host, transport, Rpc.Tenant(), "ada", "admin");
+        var adr = await admin.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Use PostgreSQL", Body = "Tenant records are stored in PostgreSQL." });
+        await admin.UntilSearchableAsync(adr);
+        return (admin, new ChatService.ChatServiceClient(admin.Invoker));
+    }
+
+    private static async Task<AsyncServerStreamingCall<WatchAlertsResponse>> WatchAlertsAsync(Clients admin)
+    {
+        var watch = admin.Tenants.WatchAlerts(new WatchAlertsRequest());
+        await Task.Delay(200); // the watcher is registered before spending starts
+        return watch;
+    }
+
     private const string Question = "Where are tenant records stored?";
 
     [Theory]
@@ -16,22 +32,17 @@ public class BudgetAlertsApiTests(BudgetAlertsApiTests.ShortAnswers host) : ICla
     [InlineData(Transport.GrpcWeb)]
     public async Task Watchers_see_budget_alerts_as_answers_are_settled(Transport transport)
     {
-        var admin = Clients.For(host, transport, Rpc.Tenant(), "ada", "admin");
-        var chat = new ChatService.ChatServiceClient(admin.Invoker);
-        var adr = await admin.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Use PostgreSQL", Body = "Tenant records are stored in PostgreSQL." });
+        var (admin, chat) = await TenantWithOneAdrAsync(transport);
         var session = await chat.CreateSessionAsync(new CreateSessionRequest());
-        await admin.UntilSearchableAsync(adr);
-
-        using var watch = admin.Tenants.WatchAlerts(new WatchAlertsRequest());
-        await Task.Delay(200); // the watcher is registered before spending starts
+        using var watch = await WatchAlertsAsync(admin);
 
         // The first answer's cost sets a budget that the second answer fits in but takes past 70 %.
         await admin.Tenants.SetBudgetAsync(new SetBudgetRequest { MonthlyBudgetUsd = 10 });
-        var firstCost = await Cost(chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "Where are tenant records stored?" }));
+        var firstCost = await Cost(chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = Question }));
         var budget = Math.Round((2 * firstCost) + 0.03, 2);
         await admin.Tenants.SetBudgetAsync(new SetBudgetRequest { MonthlyBudgetUsd = budget });
         var fresh = await chat.CreateSessionAsync(new CreateSessionRequest()); // no history: the same prompt, the same cost
-        await Cost(chat.SendMessage(new SendMessageRequest { SessionId = fresh.Id, Text = "Where are tenant records stored?" }));
+        await Cost(chat.SendMessage(new SendMessageRequest { SessionId = fresh.Id, Text = Question }));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
@@ -43,7 +54,7 @@ public class BudgetAlertsApiTests(BudgetAlertsApiTests.ShortAnswers host) : ICla
         var usage = await admin.Tenants.GetUsageAsync(new GetUsageRequest());
         Assert.True(usage.SpentUsd <= budget, $"spent {usage.SpentUsd} of {budget}");
         Assert.Contains(70, usage.AlertsRaised);
-        await Rpc.FailsStreaming(StatusCode.ResourceExhausted, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = "Where are tenant records stored?" }));
+        await Rpc.FailsStreaming(StatusCode.ResourceExhausted, () => chat.SendMessage(new SendMessageRequest { SessionId = session.Id, Text = Question }));
     }
 
     [Theory]
@@ -51,13 +62,8 @@ public class BudgetAlertsApiTests(BudgetAlertsApiTests.ShortAnswers host) : ICla
     [InlineData(Transport.GrpcWeb)]
     public async Task Watchers_see_85_and_95_percent_and_the_kill_switch_which_holds_until_an_admin_resets_it(Transport transport)
     {
-        var admin = Clients.For(host, transport, Rpc.Tenant(), "ada", "admin");
-        var chat = new ChatService.ChatServiceClient(admin.Invoker);
-        var adr = await admin.Adrs.CreateAdrAsync(new CreateAdrRequest { Title = "Use PostgreSQL", Body = "Tenant records are stored in PostgreSQL." });
-        await admin.UntilSearchableAsync(adr);
-
-        using var watch = admin.Tenants.WatchAlerts(new WatchAlertsRequest());
-        await Task.Delay(200); // the watcher is registered before spending starts
+        var (admin, chat) = await TenantWithOneAdrAsync(transport);
+        using var watch = await WatchAlertsAsync(admin);
         await admin.Tenants.SetBudgetAsync(new SetBudgetRequest { MonthlyBudgetUsd = 10 });
         var answerCost = await Cost(chat.SendMessage(new SendMessageRequest { SessionId = (await chat.CreateSessionAsync(new CreateSessionRequest())).Id, Text = Question }));
 
