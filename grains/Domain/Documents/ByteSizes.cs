@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AdrPlatform.Domain.Documents;
 
-internal static class ByteSizes
+public static class ByteSizes
 {
     /// <summary>"20 MB", "1.5 MB", "0.1 MB" (binary megabytes, as upload limits are configured).</summary>
     public static string Megabytes(long bytes) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -18,9 +17,14 @@ internal static class BoundedYamlEvents
     /// <exception cref="YamlException">The block is not valid YAML.</exception>
     public static List<ParsingEvent>? Read(string yaml, int firstLineNumber, ImportLimits limits, out string? refusal)
     {
+        if (yaml.Length > limits.MaxFrontMatterChars)
+        {
+            refusal = string.Create(CultureInfo.InvariantCulture, $"line {firstLineNumber}: the front matter has {yaml.Length} characters; at most {limits.MaxFrontMatterChars} are allowed");
+            return null;
+        }
+
         var parser = new Parser(new StringReader(yaml));
         var events = new List<ParsingEvent>();
-        var started = Stopwatch.GetTimestamp();
         var depth = 0;
         var values = 0;
         while (parser.MoveNext())
@@ -28,7 +32,7 @@ internal static class BoundedYamlEvents
             var current = parser.Current!;
             depth += current is MappingStart or SequenceStart ? 1 : current is MappingEnd or SequenceEnd ? -1 : 0;
             values += current is NodeEvent ? 1 : 0;
-            refusal = Refusal(current, depth, values, Stopwatch.GetElapsedTime(started), limits);
+            refusal = Refusal(current, depth, values, limits);
             if (refusal is not null)
             {
                 refusal = string.Create(CultureInfo.InvariantCulture, $"line {firstLineNumber - 1 + Math.Max(1, current.Start.Line)}: {refusal}");
@@ -42,15 +46,13 @@ internal static class BoundedYamlEvents
         return events;
     }
 
-    private static string? Refusal(ParsingEvent current, int depth, int values, TimeSpan elapsed, ImportLimits limits) => current switch
+    private static string? Refusal(ParsingEvent current, int depth, int values, ImportLimits limits) => current switch
     {
         AnchorAlias => "the front matter uses a YAML alias (*name); aliases are not supported in ADR front matter: write the value out",
         _ when depth > limits.MaxFrontMatterDepth => $"the front matter is nested more than {limits.MaxFrontMatterDepth} levels deep",
         _ when values > limits.MaxFrontMatterValues => $"the front matter has more than {limits.MaxFrontMatterValues} keys and values",
         Scalar { Value.Length: var length } when length > limits.MaxFrontMatterValueLength =>
             $"a front matter value has {length} characters; at most {limits.MaxFrontMatterValueLength} are allowed",
-        _ when elapsed > limits.FrontMatterTimeBudget =>
-            $"the front matter could not be read within {(int)limits.FrontMatterTimeBudget.TotalMilliseconds} ms; simplify it",
         _ => null,
     };
 }

@@ -2,7 +2,8 @@ namespace AdrPlatform.Domain.Markdown;
 
 /// <summary>
 /// Upper bounds for one markdown import; the per-field bounds match <see cref="AdrLimits.Default"/>. The front matter
-/// bounds keep reading a hostile YAML block cheap: they are checked while YAML events are read, before anything is built.
+/// bounds keep reading a hostile YAML block cheap: its length is checked first, the rest while YAML events are read,
+/// before anything is built, so the work is linear in at most <see cref="MaxFrontMatterChars"/> characters.
 /// </summary>
 public sealed record ImportLimits(
     int MaxFiles,
@@ -18,7 +19,7 @@ public sealed record ImportLimits(
     int MaxFrontMatterDepth,
     int MaxFrontMatterValues,
     int MaxFrontMatterValueLength,
-    TimeSpan FrontMatterTimeBudget)
+    int MaxFrontMatterChars)
 {
     public static ImportLimits Default { get; } = new(
         MaxFiles: 2_000,
@@ -34,5 +35,5 @@ public sealed record ImportLimits(
         MaxFrontMatterDepth: 32,
         MaxFrontMatterValues: 2_000,
         MaxFrontMatterValueLength: 10_000,
-        FrontMatterTimeBudget: TimeSpan.FromSeconds(2));
+        MaxFrontMatterChars: 1024 * 1024);
 }

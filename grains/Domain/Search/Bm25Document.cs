@@ -1,4 +1,0 @@
-namespace AdrPlatform.Domain.Search;
-
-/// <summary>What the index remembers about one document: its length in terms and the terms whose postings name it.</summary>
-internal sealed record Bm25Document(int Length, string[] DistinctTerms);
