@@ -55,6 +55,10 @@ public sealed class SearchGrain(
         return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, []))];
     }
 
+    /// <remarks>
+    /// Orleans does not yet deliver a caller's cancellation to the stateless-worker activation running the call
+    /// (dotnet/orleans#9877): the caller stops waiting at once, but the search runs to its end until Orleans does.
+    /// </remarks>
     public async Task<ImmutableArray<Passage>> PassagesAsync(string question, int limit, CancellationToken cancellationToken)
     {
         var tenant = this.GetPrimaryKeyString();
