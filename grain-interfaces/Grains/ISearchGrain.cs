@@ -16,5 +16,5 @@ public interface ISearchGrain : IGrainWithStringKey
 
     /// <summary>The best passage of each of the most relevant ADRs (hybrid search), for grounding an answer.</summary>
     [Alias("passages")]
-    Task<ImmutableArray<Passage>> PassagesAsync(string question, int limit);
+    Task<ImmutableArray<Passage>> PassagesAsync(string question, int limit, CancellationToken cancellationToken);
 }

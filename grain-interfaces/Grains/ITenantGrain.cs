@@ -17,9 +17,14 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("import")]
     Task<ImportResult> ImportMarkdownAsync(ImmutableArray<MarkdownUpload> files, string actor);
 
-    /// <summary>Holds the worst case of one chat request, or refuses with RESOURCE_EXHAUSTED saying which limit and when to retry.</summary>
+    /// <summary>
+    /// Holds the worst case of one chat request, or refuses with RESOURCE_EXHAUSTED saying which limit and when to retry.
+    /// A request cancelled before it runs holds nothing; one cancelled after may have, and its caller settles it.
+    /// </summary>
     [AlwaysInterleave, Alias("reserve-chat")]
-    Task ReserveChatAsync(string user, string reservationId, int promptTokens, int maxOutputTokens, decimal inputPricePerMillionTokens, decimal outputPricePerMillionTokens);
+    Task ReserveChatAsync(
+        string user, string reservationId, int promptTokens, int maxOutputTokens, decimal inputPricePerMillionTokens, decimal outputPricePerMillionTokens,
+        CancellationToken cancellationToken);
 
     /// <summary>Keeps a streaming request's reservation from expiring; false when it is no longer held (the stream must stop).</summary>
     [AlwaysInterleave, Alias("renew-chat")]

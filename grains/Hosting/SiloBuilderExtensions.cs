@@ -88,7 +88,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<ISearchIndex, InMemorySearchIndex>();
         silo.Services.TryAddSingleton<IUsageLedger, InMemoryUsageLedger>();
         silo.Services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalHashingEmbeddingGenerator());
-        silo.Services.TryAddSingleton(services => ChatProviders.LocalOnly(services.GetRequiredService<TimeProvider>()));
+        silo.Services.TryAddSingleton<IChatModels>(services => ChatProviders.LocalOnly(services.GetRequiredService<TimeProvider>()));
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
         silo.Services.AddOptions<SearchOptions>();
         silo.Services.AddOptions<ChatSettings>();

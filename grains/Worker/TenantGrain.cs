@@ -103,8 +103,11 @@ public sealed partial class TenantGrain(
     }
 
     public async Task ReserveChatAsync(
-        string user, string reservationId, int promptTokens, int maxOutputTokens, decimal inputPricePerMillionTokens, decimal outputPricePerMillionTokens)
+        string user, string reservationId, int promptTokens, int maxOutputTokens, decimal inputPricePerMillionTokens, decimal outputPricePerMillionTokens,
+        CancellationToken cancellationToken)
     {
+        // The caller may have given up while this request travelled; its settlement may then already have come and gone.
+        cancellationToken.ThrowIfCancellationRequested();
         var quotas = state.State.Quotas;
         Accounting.Reserve(
             state.State.Ledger, user, reservationId, promptTokens, maxOutputTokens, new ModelPrice(inputPricePerMillionTokens, outputPricePerMillionTokens),

@@ -1,15 +1,11 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.RegularExpressions;
-using AdrPlatform.Adapters.Chat;
-using AdrPlatform.Domain;
 using AdrPlatform.Domain.Chat;
 using AdrPlatform.Errors;
 using AdrPlatform.Model;
-using AdrPlatform.Ports;
-using System.Diagnostics;
 using AdrPlatform.Observability;
+using AdrPlatform.Ports;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -18,13 +14,13 @@ namespace AdrPlatform.Grains.Chat;
 
 /// <summary>
 /// One conversation. Activated on the silo that received the call, so tokens do not cross silos.
-/// An answer is grounded in the tenant's most relevant ADR passages (hybrid search) and streamed
-/// from the configured chat provider; the RPC's cancellation token reaches the provider request.
+/// An answer is grounded in the tenant's most relevant ADR passages (hybrid search), reserved with the tenant and
+/// streamed from the configured chat provider; the RPC's cancellation reaches the search, the reservation and the provider request.
 /// </summary>
 [PreferLocalPlacement]
-public sealed partial class ChatSessionGrain(
+public sealed class ChatSessionGrain(
     [PersistentState("chat", StorageNames.Chats)] IPersistentState<ChatSessionState> state,
-    ChatModels models,
+    IChatModels models,
     ITokenCounter tokens,
     IUsageLedger ledger,
     IOptions<ChatSettings> settings,
@@ -104,198 +100,169 @@ public sealed partial class ChatSessionGrain(
 
         // What refuses a message without calling anything is checked before the session counts as streaming.
         var chosen = models.Resolve(model);
-        var options = settings.Value;
-        var messageId = Guid.NewGuid().ToString("N");
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var streaming = new StreamingAnswer(messageId, cancel);
-        var answer = new StringBuilder();
-        var finish = "cancelled";
-        UsageDetails? reported = null;
-        List<ChatMessage> prompt = [];
-        ImmutableArray<Passage> passages = [];
-        var tenant = GrainFactory.GetGrain<ITenantGrain>(Tenant);
-        var reserved = false;
-        ReservationRenewal? renewal = null;
-        var settled = false;
-        var chat = chosen.Client;
-        var modelName = chosen.Alias;
-        var tags = new TagList { { "tenant", Tenant }, { "model", modelName } };
-        using var activity = PlatformTelemetry.Traces.StartActivity("chat.answer");
-        activity?.SetTag("adrplatform.tenant", Tenant);
-        activity?.SetTag("gen_ai.request.model", modelName);
-        var started = clock.GetTimestamp();
-        long? lastToken = null;
+        var streaming = new StreamingAnswer(Guid.NewGuid().ToString("N"), cancel);
+        var tags = new TagList { { "tenant", Tenant }, { "model", chosen.Alias } };
+        var timing = new TokenTiming(clock, tags);
+        var bill = new AnswerBill(GrainFactory.GetGrain<ITenantGrain>(Tenant), ledger, clock, user, streaming.MessageId, chosen, tags);
+        var transcript = new AnswerTranscript();
+        using var activity = StartAnswerActivity(Tenant, chosen.Alias);
         _streaming = streaming;
         try
         {
-            passages = await GrainFactory.GetGrain<ISearchGrain>(Tenant).PassagesAsync(question, options.GroundingPassages);
-            prompt = Prompt(passages, question, options.HistoryTurns);
-
-            // The worst case is held before the provider is called; the real usage is settled after, whatever happens.
-            await tenant.ReserveChatAsync(
-                user, messageId, prompt.Sum(m => tokens.Count(m.Text)), options.MaxOutputTokens,
-                chosen.InputPricePerMillionTokens, chosen.OutputPricePerMillionTokens);
-            reserved = true;
-            renewal = ReservationRenewal.Start(tenant, messageId, options.ReservationLifetime, clock, streaming);
-            PlatformTelemetry.ActiveStreams.Add(1);
+            var passages = await RetrieveAsync(question, cancel.Token);
+            transcript.Ground(passages, Prompt(passages, question));
+            await ReserveAsync(bill, transcript, streaming, cancel.Token);
             state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), true, question, [], clock.GetUtcNow(), null));
-            yield return ChatEvent.Started(messageId, modelName);
-
-            var stream = chat.GetStreamingResponseAsync(prompt, new ChatOptions { MaxOutputTokens = options.MaxOutputTokens }, cancel.Token)
-                .GetAsyncEnumerator(cancel.Token);
-            var updates = new ReadyBatches<ChatResponseUpdate>(stream, MaxUpdatesPerDelta);
-            var delta = new StringBuilder();
-            string? reportedFinish = null;
-            var completed = false;
-            try
+            yield return ChatEvent.Started(streaming.MessageId, chosen.Alias);
+            await foreach (var delta in StreamFromProviderAsync(chosen.Client, transcript, cancel, timing))
             {
-                while (true)
-                {
-                    var (batch, failure) = await TryNextBatch(updates);
-                    if (failure is not null)
-                    {
-                        if (answer.Length == 0 && failure is not OperationCanceledException)
-                        {
-                            finish = "error";
-                            throw new AdrPlatformException(ErrorKind.Unavailable, "The AI provider is unavailable; retry shortly.");
-                        }
-
-                        finish = failure is OperationCanceledException ? "cancelled" : "error";
-                        break;
-                    }
-
-                    if (batch.Count == 0)
-                    {
-                        finish = reportedFinish ?? "stop";
-                        completed = true;
-                        break;
-                    }
-
-                    // Tokens that piled up while this answer waited for a core go out as one delta.
-                    delta.Clear();
-                    foreach (var update in batch)
-                    {
-                        reported = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? reported;
-                        reportedFinish = update.FinishReason?.Value ?? reportedFinish;
-                        delta.Append(update.Text);
-                    }
-
-                    if (delta.Length > 0)
-                    {
-                        var now = clock.GetTimestamp();
-                        (lastToken is not null ? PlatformTelemetry.InterTokenGap : PlatformTelemetry.FirstTokenLatency)
-                            .Record(clock.GetElapsedTime(lastToken ?? started, now).TotalMilliseconds, tags);
-                        lastToken = now;
-                        var piece = delta.ToString();
-                        answer.Append(piece);
-                        yield return ChatEvent.Delta(piece);
-                    }
-                }
-            }
-            finally
-            {
-                // Cancel before disposing: a provider stream disposed mid-answer would otherwise drain the
-                // HTTP response for seconds instead of closing the connection at once.
-                if (!completed)
-                {
-                    await cancel.CancelAsync();
-                }
-
-                await stream.DisposeAsync();
+                yield return ChatEvent.Delta(delta);
             }
 
-            yield return ChatEvent.Cited(Citations(answer.ToString(), passages));
-            var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
-            await renewal.DisposeAsync();
-            settled = true;
-            var cost = await Settle(tenant, new UsageEntry(messageId, user, modelName, promptTokens, completionTokens, 0m, clock.GetUtcNow()), tags);
+            yield return ChatEvent.Cited(transcript.Citations());
+            var (promptTokens, completionTokens) = transcript.Usage(tokens);
+            var cost = await bill.ChargeAsync(promptTokens, completionTokens);
             yield return ChatEvent.Used(promptTokens, completionTokens, cost);
-            yield return ChatEvent.Finished(finish);
+            yield return ChatEvent.Finished(transcript.Finish);
         }
         finally
         {
-            try
-            {
-                if (renewal is not null)
-                {
-                    await renewal.DisposeAsync();
-                }
-
-                if (reserved && !settled)
-                {
-                    // Cancelled, disconnected or failed: billed for what was streamed, counted with the tokenizer.
-                    var (promptTokens, completionTokens) = Usage(reported, prompt, answer.ToString());
-                    await Settle(tenant, new UsageEntry(messageId, user, modelName, promptTokens, completionTokens, 0m, clock.GetUtcNow()), tags);
-                }
-
-                if (reserved)
-                {
-                    PlatformTelemetry.ActiveStreams.Add(-1);
-                    if (finish == "cancelled")
-                    {
-                        PlatformTelemetry.Cancellations.Add(1, tags);
-                    }
-
-                    activity?.SetTag("adrplatform.finish_reason", finish);
-                    if (!streaming.SessionDeleted)
-                    {
-                        await Remember(answer.ToString(), Citations(answer.ToString(), passages), finish, options.MaxMessagesPerSession);
-                    }
-                }
-            }
-            finally
-            {
-                // Cleared last: a delete arriving while the answer settles must still see it.
-                _streaming = null;
-            }
+            await EndAsync(streaming, bill, transcript, activity, tags);
         }
     }
 
-    /// <summary>Charges the answer with the tenant grain, then records what was charged in the usage ledger.</summary>
-    private async Task<decimal> Settle(ITenantGrain tenant, UsageEntry usage, TagList tags)
+    private static Activity? StartAnswerActivity(string tenant, string model)
     {
-        var (promptTokens, completionTokens) = (usage.PromptTokens, usage.CompletionTokens);
-        var cost = await tenant.SettleChatAsync(usage.MessageId, promptTokens, completionTokens);
-        await ledger.RecordAsync(Tenant, usage with { CostUsd = cost }, CancellationToken.None);
-        var prompt = tags;
-        prompt.Add("kind", "prompt");
-        var completion = tags;
-        completion.Add("kind", "completion");
-        PlatformTelemetry.Tokens.Add(promptTokens, prompt);
-        PlatformTelemetry.Tokens.Add(completionTokens, completion);
-        PlatformTelemetry.Cost.Add((double)cost, tags);
-        return cost;
+        var activity = PlatformTelemetry.Traces.StartActivity("chat.answer");
+        activity?.SetTag("adrplatform.tenant", tenant);
+        activity?.SetTag("gen_ai.request.model", model);
+        return activity;
     }
 
-    private static async Task<(IReadOnlyList<ChatResponseUpdate> Batch, Exception? Failure)> TryNextBatch(ReadyBatches<ChatResponseUpdate> updates)
-    {
-        try
-        {
-            return (await updates.NextAsync(), null);
-        }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            return ([], error);
-        }
-    }
+    /// <summary>The tenant's most relevant ADR and document passages for the question (hybrid search).</summary>
+    private Task<ImmutableArray<Passage>> RetrieveAsync(string question, CancellationToken cancellationToken) =>
+        GrainFactory.GetGrain<ISearchGrain>(Tenant).PassagesAsync(question, settings.Value.GroundingPassages, cancellationToken);
 
-    private List<ChatMessage> Prompt(ImmutableArray<Passage> passages, string question, int historyTurns)
+    private List<ChatMessage> Prompt(ImmutableArray<Passage> passages, string question)
     {
         List<ChatMessage> prompt = [new(ChatRole.System, GroundingPrompt.Render([.. passages.Select(p => new GroundingPassage(SourceLabels.For(p.Number, p.DocumentId), p.Title, p.Section, p.Text))]))];
-        prompt.AddRange(state.State.Messages.TakeLast(historyTurns * 2).Select(m => new ChatMessage(m.FromUser ? ChatRole.User : ChatRole.Assistant, m.Text)));
+        prompt.AddRange(state.State.Messages.TakeLast(settings.Value.HistoryTurns * 2).Select(m => new ChatMessage(m.FromUser ? ChatRole.User : ChatRole.Assistant, m.Text)));
         prompt.Add(new ChatMessage(ChatRole.User, question));
         return prompt;
     }
 
-    /// <summary>The provider's reported usage, or, where it reports none (a cancelled stream), the streamed tokens counted.</summary>
-    private (int Prompt, int Completion) Usage(UsageDetails? reported, List<ChatMessage> prompt, string answer) =>
-        reported is { InputTokenCount: { } input, OutputTokenCount: { } output }
-            ? ((int)input, (int)output)
-            : (prompt.Sum(m => tokens.Count(m.Text)), tokens.Count(answer));
-
-    private async Task Remember(string answer, ImmutableArray<ChatCitation> citations, string finish, int maxMessages)
+    /// <summary>Holds the answer's worst case (the prompt and the longest answer allowed) before the provider is asked.</summary>
+    private async Task ReserveAsync(AnswerBill bill, AnswerTranscript transcript, StreamingAnswer streaming, CancellationToken cancellationToken)
     {
-        state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), false, answer, citations, clock.GetUtcNow(), finish));
+        var options = settings.Value;
+        await bill.ReserveAsync(transcript.PromptTokens(tokens), options.MaxOutputTokens, options.ReservationLifetime, streaming, cancellationToken);
+        PlatformTelemetry.ActiveStreams.Add(1);
+    }
+
+    /// <summary>The provider's answer as deltas, until it completes, fails or is cancelled; tokens that piled up while this answer waited for a core go out as one delta.</summary>
+    private async IAsyncEnumerable<string> StreamFromProviderAsync(IChatClient chat, AnswerTranscript transcript, CancellationTokenSource cancel, TokenTiming timing)
+    {
+        transcript.MarkProviderAsked();
+        var stream = chat.GetStreamingResponseAsync(transcript.Prompt, new ChatOptions { MaxOutputTokens = settings.Value.MaxOutputTokens }, cancel.Token)
+            .GetAsyncEnumerator(cancel.Token);
+        var updates = new ReadyBatches<ChatResponseUpdate>(stream, MaxUpdatesPerDelta);
+        try
+        {
+            while (await NextBatchAsync(updates, transcript) is { Count: > 0 } batch)
+            {
+                var delta = transcript.Append(batch);
+                if (delta.Length > 0)
+                {
+                    timing.DeltaSent();
+                    yield return delta;
+                }
+            }
+        }
+        finally
+        {
+            // Cancel before disposing: a provider stream disposed mid-answer would otherwise drain the
+            // HTTP response for seconds instead of closing the connection at once.
+            if (!transcript.Completed)
+            {
+                await cancel.CancelAsync();
+            }
+
+            await stream.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The next batch of updates, or none once the answer ended: completed, cancelled, or failed after its first
+    /// token (what streamed is kept). A provider failing before the first token fails the message as UNAVAILABLE.
+    /// </summary>
+    private static async Task<IReadOnlyList<ChatResponseUpdate>> NextBatchAsync(ReadyBatches<ChatResponseUpdate> updates, AnswerTranscript transcript)
+    {
+        IReadOnlyList<ChatResponseUpdate> batch;
+        try
+        {
+            batch = await updates.NextAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            transcript.CutOff("cancelled");
+            return [];
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            transcript.CutOff("error");
+            return transcript.HasText ? [] : throw new AdrPlatformException(ErrorKind.Unavailable, "The AI provider is unavailable; retry shortly.");
+        }
+
+        if (batch.Count == 0)
+        {
+            transcript.Complete();
+        }
+
+        return batch;
+    }
+
+    /// <summary>
+    /// However the answer ended, its bill is closed: cancelled, disconnected or failed, it is charged for what the
+    /// provider was asked and streamed (counted with the tokenizer), or refunded if the provider was never asked.
+    /// An admitted answer is then counted and remembered in the session.
+    /// </summary>
+    private async Task EndAsync(StreamingAnswer streaming, AnswerBill bill, AnswerTranscript transcript, Activity? activity, TagList tags)
+    {
+        try
+        {
+            if (bill.IsOpen)
+            {
+                var (promptTokens, completionTokens) = transcript.Usage(tokens);
+                await (transcript.ProviderAsked ? bill.ChargeAsync(promptTokens, completionTokens) : bill.RefundAsync());
+            }
+
+            if (bill.WasHeld)
+            {
+                PlatformTelemetry.ActiveStreams.Add(-1);
+                if (transcript.Finish == "cancelled")
+                {
+                    PlatformTelemetry.Cancellations.Add(1, tags);
+                }
+
+                activity?.SetTag("adrplatform.finish_reason", transcript.Finish);
+                if (!streaming.SessionDeleted)
+                {
+                    await Remember(transcript);
+                }
+            }
+        }
+        finally
+        {
+            // Cleared last: a delete arriving while the answer settles must still see it.
+            _streaming = null;
+        }
+    }
+
+    private async Task Remember(AnswerTranscript transcript)
+    {
+        state.State.Messages.Add(new ChatMessageRecord(Guid.NewGuid().ToString("N"), false, transcript.Text, transcript.Citations(), clock.GetUtcNow(), transcript.Finish));
+        var maxMessages = settings.Value.MaxMessagesPerSession;
         if (state.State.Messages.Count > maxMessages)
         {
             state.State.Messages.RemoveRange(0, state.State.Messages.Count - maxMessages);
@@ -304,15 +271,6 @@ public sealed partial class ChatSessionGrain(
         _answerWrite = state.WriteStateAsync();
         await _answerWrite;
     }
-
-    private static ImmutableArray<ChatCitation> Citations(string answer, ImmutableArray<Passage> passages) =>
-        [.. CitationPattern().Matches(answer)
-            .Select(m => SourceLabels.Parse(m.Groups[1].Value))
-            .OfType<(int Number, string? DocumentId)>()
-            .Distinct()
-            .Select(source => passages.FirstOrDefault(p => p.DocumentId == source.DocumentId && (source.DocumentId is not null || p.Number == source.Number)))
-            .OfType<Passage>()
-            .Select(p => new ChatCitation(p.Number, p.Title, p.DocumentId))];
 
     private string Question(string text)
     {
@@ -343,7 +301,4 @@ public sealed partial class ChatSessionGrain(
 
     private ChatSessionView View(bool includeMessages) =>
         new(SessionId, state.State.Title, state.State.CreatedAt, includeMessages ? [.. state.State.Messages] : []);
-
-    [GeneratedRegex(SourceLabels.CitationPattern)]
-    private static partial Regex CitationPattern();
 }

@@ -27,7 +27,7 @@ public sealed class SearchGrain(
         var tenant = this.GetPrimaryKeyString();
         var settings = options.Value;
         var want = Math.Min(settings.MaxCandidates, (query.Offset + query.PageSize + 1) * settings.CandidatesPerHit);
-        var vector = query.Mode == SearchMode.Lexical ? default : await Embed(query.Text);
+        var vector = query.Mode == SearchMode.Lexical ? default : await Embed(query.Text, CancellationToken.None);
         IReadOnlyList<ChunkHit> lexical = query.Mode == SearchMode.Semantic
             ? []
             : await index.LexicalAsync(tenant, query.Text, query.Filter, want, CancellationToken.None);
@@ -36,7 +36,7 @@ public sealed class SearchGrain(
             : await index.SemanticAsync(tenant, vector, query.Filter, null, want, CancellationToken.None);
         var (documentLexical, documentSemantic) = query.Filter.RestrictsToAdrs
             ? ([], [])
-            : await DocumentHitsAsync(tenant, query.Mode, query.Text, vector, want);
+            : await DocumentHitsAsync(tenant, query.Mode, query.Text, vector, want, CancellationToken.None);
         var ranked = SearchRanking.Merge(
             [SearchRanking.Rank(query.Mode, lexical, semantic, settings.RrfK), SearchRanking.Rank(query.Mode, documentLexical, documentSemantic, settings.RrfK)],
             settings.RrfK);
@@ -55,14 +55,18 @@ public sealed class SearchGrain(
         return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, []))];
     }
 
-    public async Task<ImmutableArray<Passage>> PassagesAsync(string question, int limit)
+    /// <remarks>
+    /// Orleans does not yet deliver a caller's cancellation to the stateless-worker activation running the call
+    /// (dotnet/orleans#9877): the caller stops waiting at once, but the search runs to its end until Orleans does.
+    /// </remarks>
+    public async Task<ImmutableArray<Passage>> PassagesAsync(string question, int limit, CancellationToken cancellationToken)
     {
         var tenant = this.GetPrimaryKeyString();
         var want = limit * options.Value.CandidatesPerHit;
-        var vector = await Embed(question);
-        var lexical = await index.LexicalAsync(tenant, question, SearchFilter.None, want, CancellationToken.None);
-        var semantic = await index.SemanticAsync(tenant, vector, SearchFilter.None, null, want, CancellationToken.None);
-        var (documentLexical, documentSemantic) = await DocumentHitsAsync(tenant, SearchMode.Hybrid, question, vector, want);
+        var vector = await Embed(question, cancellationToken);
+        var lexical = await index.LexicalAsync(tenant, question, SearchFilter.None, want, cancellationToken);
+        var semantic = await index.SemanticAsync(tenant, vector, SearchFilter.None, null, want, cancellationToken);
+        var (documentLexical, documentSemantic) = await DocumentHitsAsync(tenant, SearchMode.Hybrid, question, vector, want, cancellationToken);
         var rrfK = options.Value.RrfK;
         return [.. SearchRanking.Merge([SearchRanking.Rank(SearchMode.Hybrid, lexical, semantic, rrfK), SearchRanking.Rank(SearchMode.Hybrid, documentLexical, documentSemantic, rrfK)], rrfK)
             .Take(limit)
@@ -70,18 +74,18 @@ public sealed class SearchGrain(
     }
 
     private async Task<(IReadOnlyList<ChunkHit> Lexical, IReadOnlyList<ChunkHit> Semantic)> DocumentHitsAsync(
-        string tenant, SearchMode mode, string text, ReadOnlyMemory<float> vector, int want)
+        string tenant, SearchMode mode, string text, ReadOnlyMemory<float> vector, int want, CancellationToken cancellationToken)
     {
-        IReadOnlyList<DocumentHit> lexical = mode == SearchMode.Semantic ? [] : await documents.LexicalAsync(tenant, text, want, CancellationToken.None);
-        IReadOnlyList<DocumentHit> semantic = mode == SearchMode.Lexical ? [] : await documents.SemanticAsync(tenant, vector, want, CancellationToken.None);
+        IReadOnlyList<DocumentHit> lexical = mode == SearchMode.Semantic ? [] : await documents.LexicalAsync(tenant, text, want, cancellationToken);
+        IReadOnlyList<DocumentHit> semantic = mode == SearchMode.Lexical ? [] : await documents.SemanticAsync(tenant, vector, want, cancellationToken);
         return ([.. lexical.Select(AsChunkHit)], [.. semantic.Select(AsChunkHit)]);
     }
 
     private static ChunkHit AsChunkHit(DocumentHit hit) =>
         new(0, hit.Name, default, hit.ChunkIndex, hit.Heading, hit.Text, hit.Score, hit.DocumentId);
 
-    private async Task<ReadOnlyMemory<float>> Embed(string text) =>
-        (await embeddings.GenerateAsync([text], cancellationToken: CancellationToken.None))[0].Vector;
+    private async Task<ReadOnlyMemory<float>> Embed(string text, CancellationToken cancellationToken) =>
+        (await embeddings.GenerateAsync([text], cancellationToken: cancellationToken))[0].Vector;
 
     private static SearchHit Hit(RankedAdr ranked, IReadOnlyList<string> terms)
     {

@@ -25,7 +25,7 @@ public class BudgetUnderConcurrencyTests(ClusterFixture fixture) : IClassFixture
             var id = $"r{i}";
             try
             {
-                await tenant.ReserveChatAsync($"user{i % 10}", id, 100, 100, Price, Price);
+                await tenant.ReserveChatAsync($"user{i % 10}", id, 100, 100, Price, Price, CancellationToken.None);
                 return id;
             }
             catch (AdrPlatformException error) when (error.Kind == ErrorKind.ResourceExhausted)
@@ -55,7 +55,7 @@ public class BudgetUnderConcurrencyTests(ClusterFixture fixture) : IClassFixture
         {
             try
             {
-                await tenant.ReserveChatAsync("late", $"late{i}", 100, 100, Price, Price);
+                await tenant.ReserveChatAsync("late", $"late{i}", 100, 100, Price, Price, CancellationToken.None);
                 return true;
             }
             catch (AdrPlatformException)

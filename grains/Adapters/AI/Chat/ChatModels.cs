@@ -1,17 +1,14 @@
 using AdrPlatform.Errors;
+using AdrPlatform.Ports;
 
 namespace AdrPlatform.Adapters.Chat;
 
 /// <summary>The configured model aliases; an empty alias means the default one.</summary>
-public sealed class ChatModels(IReadOnlyList<ChatModel> models, string defaultAlias) : IDisposable
+public sealed class ChatModels(IReadOnlyList<ChatModel> models, string defaultAlias) : IChatModels, IDisposable
 {
-    public ChatModel Resolve(string? alias)
+    public ChatModel Resolve(string? requested)
     {
-        if (string.IsNullOrWhiteSpace(alias))
-        {
-            alias = defaultAlias;
-        }
-
+        var alias = string.IsNullOrWhiteSpace(requested) ? defaultAlias : requested;
         return models.FirstOrDefault(m => string.Equals(m.Alias, alias.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw AdrPlatformException.Invalid($"Unknown model \"{LogText.Escape(alias, 40)}\"; configured: {string.Join(", ", models.Select(m => m.Alias))}.");
     }

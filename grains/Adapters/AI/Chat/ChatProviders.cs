@@ -4,6 +4,7 @@ using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using AdrPlatform.Ports;
 using OpenAI;
 
 namespace AdrPlatform.Adapters.Chat;
@@ -48,7 +49,7 @@ public static class ChatProviders
             throw new InvalidOperationException($"Chat:DefaultModel \"{defaultAlias}\" is not one of Chat:Models ({string.Join(", ", aliases.Keys)}).");
         }
 
-        services.AddSingleton(provider =>
+        services.AddSingleton<IChatModels>(provider =>
         {
             var clock = provider.GetRequiredService<TimeProvider>();
             return new ChatModels([.. aliases.Select(a => Model(a.Key, a.Value, clock))], defaultAlias);
