@@ -14,6 +14,17 @@ public interface IAdrGrain : IGrainWithIntegerCompoundKey
     [Alias("create")]
     Task<AdrRecord> CreateAsync(AdrDraft draft, string actor);
 
+    /// <summary>
+    /// Writes version 1 of an imported ADR. Idempotent for its import: when this ADR was already written by the
+    /// same import (same importer and import time) it is returned as it is; any other existing ADR is ALREADY_EXISTS.
+    /// </summary>
+    [Alias("import")]
+    Task<AdrRecord> ImportAsync(AdrImport import, string actor);
+
+    /// <summary>Adds the links an import found from this ADR to others of the same import (already written); links it has are skipped.</summary>
+    [Alias("import-links")]
+    Task<AdrRecord> AddImportedLinksAsync(ImmutableArray<AdrLink> links);
+
     [Alias("get")]
     Task<AdrRecord> GetAsync(bool includeDeleted);
 

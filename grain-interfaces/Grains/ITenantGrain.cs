@@ -5,8 +5,8 @@ using Orleans.Concurrency;
 namespace AdrPlatform.Grains;
 
 /// <summary>
-/// One tenant: owns the ADR number sequence, so numbers are unique without locks. Creations interleave
-/// (a number is taken before the first await); imports run one at a time.
+/// One tenant: hands out ADR numbers, so numbers are unique without locks. Creations interleave
+/// (a number is taken before the first await); imports run one at a time and write each ADR through its grain.
 /// </summary>
 [Alias("tenant.grain")]
 public interface ITenantGrain : IGrainWithStringKey
@@ -14,6 +14,10 @@ public interface ITenantGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("create-adr")]
     Task<AdrRecord> CreateAdrAsync(AdrDraft draft, string actor);
 
+    /// <summary>
+    /// All or nothing for the caller: a refused import writes nothing. An import that fails midway (a store or silo
+    /// failure) is finished by sending the same upload again; the ADRs its first attempt wrote are not written twice.
+    /// </summary>
     [Alias("import")]
     Task<ImportResult> ImportMarkdownAsync(ImmutableArray<MarkdownUpload> files, string actor);
 

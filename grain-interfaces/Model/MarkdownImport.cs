@@ -25,3 +25,15 @@ public sealed record ImportedAdrSummary(
 public sealed record SkippedUpload(
     [property: Id(0)] string Path,
     [property: Id(1)] string Reason);
+
+/// <summary>
+/// One ADR of a markdown import as its grain writes it: version 1, created by the importer at <paramref name="At"/>,
+/// which every ADR of one import shares (so a retried import recognises what its earlier attempt wrote).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("adr.import")]
+public sealed record AdrImport(
+    [property: Id(0)] AdrContent Content,
+    [property: Id(1)] AdrStatus Status,
+    [property: Id(2)] string? StatusNote,
+    [property: Id(3)] string SourcePath,
+    [property: Id(4)] DateTimeOffset At);

@@ -33,6 +33,39 @@ public static class AdrChanges
         return new AdrChange(record, VersionOf(record, ChangeKind.Created, note: null));
     }
 
+    /// <summary>Version 1 of an imported ADR; the importer has checked its content against the import limits.</summary>
+    public static AdrChange Import(string tenant, int number, AdrImport import, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        var record = new AdrRecord(
+            tenant, number, import.Content, import.Status, import.StatusNote, Version: 1,
+            CreatedAt: import.At, CreatedBy: actor, UpdatedAt: import.At, UpdatedBy: actor, DeletedAt: null, Links: []);
+        return new AdrChange(record, VersionOf(record, ChangeKind.Imported, $"Imported from {import.SourcePath}."));
+    }
+
+    /// <summary>Whether <paramref name="existing"/> is the ADR that <paramref name="import"/> wrote: an earlier attempt of the same import.</summary>
+    public static bool WrittenBy(AdrRecord existing, AdrImport import, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(import);
+        return existing.CreatedAt == import.At && existing.CreatedBy == actor;
+    }
+
+    /// <summary>Adds links an import found; the record and its history do not change, and links it already has are skipped.</summary>
+    public static AdrChange ImportLinks(AdrRecord current, IEnumerable<AdrLink> links)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ImmutableArray<AdrLink> added = [.. links.Distinct().Where(l => !current.Links.Contains(l))];
+        foreach (var link in added)
+        {
+            EnsureInvolves(current, link);
+        }
+
+        return added.IsEmpty
+            ? new AdrChange(current, null)
+            : new AdrChange(current with { Links = current.Links.AddRange(added) }, null, added, []);
+    }
+
     public static AdrChange Update(AdrRecord current, AdrEdit edit, string actor, DateTimeOffset now, AdrLimits limits)
     {
         ArgumentNullException.ThrowIfNull(edit);

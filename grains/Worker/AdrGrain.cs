@@ -9,8 +9,9 @@ using AdrPlatform.Ports;
 namespace AdrPlatform.Grains;
 
 /// <summary>
-/// The single writer of one ADR. It keeps the current record in memory and writes every change
-/// through to the store; the rules themselves live in <see cref="AdrChanges"/>.
+/// The single writer of one ADR: created, imported or changed, every write goes through here. It reads
+/// the record once on activation, keeps it in memory and writes every change through to the store; the
+/// rules themselves live in <see cref="AdrChanges"/>.
 /// </summary>
 public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvider clock) : Grain, IAdrGrain
 {
@@ -43,26 +44,43 @@ public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvid
 
     public async Task<AdrRecord> CreateAsync(AdrDraft draft, string actor)
     {
-        if (await Existing() is not null)
+        if (_current is not null)
         {
-            throw new AdrPlatformException(ErrorKind.AlreadyExists, $"{AdrId.Format(_number)} already exists.");
+            throw AlreadyExists();
         }
 
         var change = AdrChanges.Create(_tenant, _number, draft, actor, clock.GetUtcNow(), AdrLimits.Default);
         return await Commit(0, change);
     }
 
-    public async Task<AdrRecord> GetAsync(bool includeDeleted) => await WithLinks(await Required(includeDeleted));
+    public async Task<AdrRecord> ImportAsync(AdrImport import, string actor)
+    {
+        if (_current is { } existing)
+        {
+            return AdrChanges.WrittenBy(existing, import, actor) ? await WithLinks(existing) : throw AlreadyExists();
+        }
+
+        return await Commit(0, AdrChanges.Import(_tenant, _number, import, actor));
+    }
+
+    public async Task<AdrRecord> AddImportedLinksAsync(ImmutableArray<AdrLink> links)
+    {
+        var current = await WithLinks(Required(includeDeleted: true));
+        var change = AdrChanges.ImportLinks(current, links);
+        return change.AddedLinks.IsEmpty ? current : await Commit(current.Version, change);
+    }
+
+    public async Task<AdrRecord> GetAsync(bool includeDeleted) => await WithLinks(Required(includeDeleted));
 
     public async Task<AdrRecord> UpdateAsync(AdrEdit edit, string actor)
     {
-        var current = await Required(includeDeleted: true);
+        var current = Required(includeDeleted: true);
         return await Commit(current.Version, AdrChanges.Update(current, edit, actor, clock.GetUtcNow(), AdrLimits.Default));
     }
 
     public async Task<AdrRecord> SetStatusAsync(StatusChange change, string actor)
     {
-        var current = await WithLinks(await Required(includeDeleted: true));
+        var current = await WithLinks(Required(includeDeleted: true));
         foreach (var by in change.SupersededBy.IsDefault ? [] : change.SupersededBy)
         {
             await EnsureLinkable(by);
@@ -73,7 +91,7 @@ public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvid
 
     public async Task<AdrRecord> LinkAsync(LinkType type, bool inverse, int target, string actor)
     {
-        var current = await WithLinks(await Required(includeDeleted: true));
+        var current = await WithLinks(Required(includeDeleted: true));
         await EnsureLinkable(target);
         var change = AdrChanges.Link(current, Canonical(type, inverse, target), actor, clock.GetUtcNow());
         return await Commit(current.Version, change);
@@ -81,38 +99,38 @@ public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvid
 
     public async Task<AdrRecord> UnlinkAsync(LinkType type, bool inverse, int target, string actor)
     {
-        var current = await WithLinks(await Required(includeDeleted: true));
+        var current = await WithLinks(Required(includeDeleted: true));
         var change = AdrChanges.Unlink(current, Canonical(type, inverse, target), actor, clock.GetUtcNow());
         return await Commit(current.Version, change);
     }
 
     public async Task<AdrRecord> DeleteAsync(string actor)
     {
-        var current = await Required(includeDeleted: true);
+        var current = Required(includeDeleted: true);
         return await Commit(current.Version, AdrChanges.Delete(current, actor, clock.GetUtcNow()));
     }
 
     public async Task<AdrRecord> RestoreAsync(string actor)
     {
-        var current = await Required(includeDeleted: true);
+        var current = Required(includeDeleted: true);
         return await Commit(current.Version, AdrChanges.Restore(current, actor, clock.GetUtcNow()));
     }
 
     public async Task<ImmutableArray<AdrVersion>> ListVersionsAsync()
     {
-        await Required(includeDeleted: true);
+        Required(includeDeleted: true);
         return await store.VersionsAsync(_tenant, _number, CancellationToken.None);
     }
 
     public async Task<AdrVersion> GetVersionAsync(int version)
     {
-        await Required(includeDeleted: true);
+        Required(includeDeleted: true);
         return await Version(version);
     }
 
     public async Task<VersionDiff> DiffAsync(int fromVersion, int toVersion, int contextLines)
     {
-        await Required(includeDeleted: true);
+        Required(includeDeleted: true);
         var from = await Version(fromVersion);
         var to = await Version(toVersion);
         var id = AdrId.Format(_number);
@@ -121,7 +139,7 @@ public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvid
 
     public async Task<AdrRecord> RollbackAsync(int toVersion, int expectedVersion, string actor)
     {
-        var current = await Required(includeDeleted: true);
+        var current = Required(includeDeleted: true);
         var target = await Version(toVersion);
         return await Commit(current.Version, AdrChanges.Rollback(current, target, expectedVersion, actor, clock.GetUtcNow()));
     }
@@ -173,13 +191,11 @@ public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvid
         _unpublished = null;
     }
 
-    /// <summary>An absent ADR is looked up again on every call: an import may have written it since.</summary>
-    private async Task<AdrRecord?> Existing() =>
-        _current ??= await store.FindAsync(_tenant, _number, CancellationToken.None);
+    private AdrPlatformException AlreadyExists() => new(ErrorKind.AlreadyExists, $"{AdrId.Format(_number)} already exists.");
 
-    private async Task<AdrRecord> Required(bool includeDeleted)
+    private AdrRecord Required(bool includeDeleted)
     {
-        var current = await Existing();
+        var current = _current;
         if (current is null || (current.IsDeleted && !includeDeleted))
         {
             throw AdrPlatformException.NotFound($"{AdrId.Format(_number)} does not exist.");

@@ -1,4 +1,3 @@
-using AdrPlatform.Events;
 using System.Collections.Immutable;
 using AdrPlatform.Domain;
 using AdrPlatform.Domain.Markdown;
@@ -14,15 +13,15 @@ using Microsoft.Extensions.Options;
 namespace AdrPlatform.Grains;
 
 /// <summary>
-/// One tenant. Owns the ADR number sequence, so numbers are unique without locks. A number is taken
-/// synchronously at the start of a call, so creations interleave freely (each then waits only for its
-/// own ADR grain); the sequence is persisted when imports move it, and on activation it never goes
-/// below the store's highest number, the truth about which numbers are taken.
+/// One tenant. Hands out ADR numbers, so numbers are unique without locks, and runs markdown imports. The ADRs
+/// themselves are the one truth about which numbers are taken: the next number lives in memory only, read from
+/// the store's highest number on activation and moved on as numbers are handed out. A number is taken
+/// synchronously at the start of a call, so creations interleave freely (each then waits only for its own ADR
+/// grain). Imports keep the numbers of their files and write each ADR through its grain.
 /// </summary>
 public sealed partial class TenantGrain(
     [PersistentState("tenant", StorageNames.Tenants)] IPersistentState<TenantState> state,
     IAdrStore store,
-    IEventPublisher events,
     IOptions<ChatSettings> chat,
     TimeProvider clock,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
@@ -30,34 +29,46 @@ public sealed partial class TenantGrain(
     private const int MaxProblemsReported = 20;
     private const int MaxPathEchoed = 120;
     private const int MaxProblemEchoed = 400;
+    private readonly HashSet<int> _creating = [];
+    private int _nextNumber;
     private GroupCommit? _commit;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The store is the truth about which numbers are taken; the sequence never goes below it.
         var highest = await store.MaxNumberAsync(this.GetPrimaryKeyString(), cancellationToken);
-        state.State.NextAdrNumber = Math.Max(state.State.NextAdrNumber, highest + 1);
+        _nextNumber = Math.Max(highest, state.State.Import?.HighestNumber ?? 0) + 1;
     }
 
     public async Task<AdrRecord> CreateAdrAsync(AdrDraft draft, string actor)
     {
         var tenant = this.GetPrimaryKeyString();
         // Validate before a number is taken, so bad input leaves no gap in the sequence.
-        AdrChanges.Create(tenant, state.State.NextAdrNumber, draft, actor, clock.GetUtcNow(), AdrLimits.Default);
-        var number = state.State.NextAdrNumber;
-        if (number > AdrId.MaxNumber)
+        AdrChanges.Create(tenant, _nextNumber, draft, actor, clock.GetUtcNow(), AdrLimits.Default);
+        while (true)
         {
-            throw new AdrPlatformException(ErrorKind.ResourceExhausted, $"The tenant has reached the maximum of {AdrId.MaxNumber} ADRs.");
+            var number = TakeNumber();
+            _creating.Add(number);
+            try
+            {
+                return await GrainFactory.GetGrain<IAdrGrain>(number, tenant).CreateAsync(draft, actor);
+            }
+            catch (AdrPlatformException taken) when (taken.Kind == ErrorKind.AlreadyExists)
+            {
+                // Written after this activation read the store, by a creation its previous activation had under way.
+                LogNumberTaken(logger, tenant, number);
+            }
+            finally
+            {
+                _creating.Remove(number);
+            }
         }
-
-        state.State.NextAdrNumber = number + 1;
-        return await GrainFactory.GetGrain<IAdrGrain>(number, tenant).CreateAsync(draft, actor);
     }
 
     public async Task<ImportResult> ImportMarkdownAsync(ImmutableArray<MarkdownUpload> files, string actor)
     {
         var tenant = this.GetPrimaryKeyString();
-        var plan = AdrMarkdownImporter.Plan([.. files.Select(f => new MarkdownFile(f.Path, f.Content))], ImportLimits.Default);
+        List<MarkdownFile> upload = [.. files.Select(f => new MarkdownFile(f.Path, f.Content))];
+        var plan = AdrMarkdownImporter.Plan(upload, ImportLimits.Default);
         if (plan.Problems.Count > 0)
         {
             throw ImportRefused(plan.Problems);
@@ -68,38 +79,66 @@ public sealed partial class TenantGrain(
             throw AdrPlatformException.Invalid("The upload holds no ADR files; nothing was imported.");
         }
 
-        var now = clock.GetUtcNow();
-        var changes = plan.Adrs.Select(adr => Imported(tenant, adr, plan.Links, actor, now)).ToList();
-
-        // Move the sequence past the imported numbers before awaiting, so interleaved creations skip them.
-        var before = state.State.NextAdrNumber;
-        var after = Math.Max(before, plan.Adrs.Max(a => a.Number) + 1);
-        state.State.NextAdrNumber = after;
-        try
-        {
-            await store.InsertManyAsync(tenant, changes, CancellationToken.None);
-        }
-        catch (StoreConflictException conflict)
-        {
-            if (state.State.NextAdrNumber == after)
-            {
-                state.State.NextAdrNumber = before;
-            }
-
-            throw new AdrPlatformException(ErrorKind.AlreadyExists, $"Nothing was imported: {conflict.Message}");
-        }
-
+        var import = await BeginImport(tenant, plan, ImportFingerprint.Of(upload, actor));
+        await ImportWrites.WriteAsync(GrainFactory, tenant, plan, import.At, actor);
+        state.State.Import = null;
         await Persist();
-        foreach (var adr in plan.Adrs)
-        {
-            await events.PublishAsync(EventTopics.AdrChanged, tenant, new AdrChanged($"{tenant}/{adr.Number}@import", tenant, adr.Number, 1));
-        }
-
         return new ImportResult(
             [.. plan.Adrs.Select(a => new ImportedAdrSummary(a.Number, a.Content.Title, a.SourcePath))],
             [.. plan.Skipped.Select(s => new SkippedUpload(s.Path, s.Reason))],
             plan.Links.Count,
             [.. plan.Warnings.Select(w => new SkippedUpload(w.Path, w.Message))]);
+    }
+
+    /// <summary>
+    /// Resumes the import when this is the retry of one that failed midway. Otherwise checks that its numbers are free
+    /// and records it before its first write, so that a retry after a crash finds its numbers still kept for it.
+    /// </summary>
+    private async Task<PendingImport> BeginImport(string tenant, ImportPlan plan, string fingerprint)
+    {
+        if (state.State.Import is { } pending)
+        {
+            if (pending.Fingerprint == fingerprint)
+            {
+                return pending;
+            }
+
+            LogImportAbandoned(logger, tenant, pending.At);
+        }
+
+        var highest = plan.Adrs[^1].Number;
+        // Move the sequence past the imported numbers before awaiting, so interleaved creations skip them.
+        var before = _nextNumber;
+        var after = _nextNumber = Math.Max(before, highest + 1);
+        List<int> numbers = [.. plan.Adrs.Select(a => a.Number)];
+        List<int> taken = [.. (await store.TakenNumbersAsync(tenant, numbers, CancellationToken.None)).Union(numbers.Where(_creating.Contains)).Order()];
+        if (taken.Count > 0)
+        {
+            if (_nextNumber == after)
+            {
+                _nextNumber = before;
+            }
+
+            throw new AdrPlatformException(
+                ErrorKind.AlreadyExists, $"Nothing was imported: ADR numbers already in use: {string.Join(", ", taken.Select(AdrId.Format))}.");
+        }
+
+        var started = PendingImport.Start(fingerprint, highest, clock.GetUtcNow());
+        state.State.Import = started;
+        await Persist();
+        return started;
+    }
+
+    private int TakeNumber()
+    {
+        var number = _nextNumber;
+        if (number > AdrId.MaxNumber)
+        {
+            throw new AdrPlatformException(ErrorKind.ResourceExhausted, $"The tenant has reached the maximum of {AdrId.MaxNumber} ADRs.");
+        }
+
+        _nextNumber = number + 1;
+        return number;
     }
 
     public async Task ReserveChatAsync(
@@ -194,17 +233,14 @@ public sealed partial class TenantGrain(
 
     private TenantBudget Budget() => new(state.State.Quotas.MonthlyBudgetUsd);
 
-    private static AdrChange Imported(string tenant, ImportedAdr adr, IReadOnlyList<AdrLink> links, string actor, DateTimeOffset now)
-    {
-        var record = new AdrRecord(
-            tenant, adr.Number, adr.Content, adr.Status, adr.StatusNote, Version: 1,
-            CreatedAt: now, CreatedBy: actor, UpdatedAt: now, UpdatedBy: actor, DeletedAt: null, Links: []);
-        var version = AdrChanges.VersionOf(record, ChangeKind.Imported, $"Imported from {adr.SourcePath}.");
-        return new AdrChange(record, version, [.. links.Where(l => l.From == adr.Number)], []);
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {Tenant} has spent {Percent} % of its monthly budget")]
     private static partial void LogBudgetAlert(ILogger logger, string tenant, int percent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {Tenant}: ADR number {Number} was taken behind the sequence; the creation takes the next one")]
+    private static partial void LogNumberTaken(ILogger logger, string tenant, int number);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {Tenant}: the import begun at {At} failed midway and was not retried; the ADRs it wrote stay")]
+    private static partial void LogImportAbandoned(ILogger logger, string tenant, DateTimeOffset at);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {Tenant} reached the kill switch: new chat requests are refused until an admin resets it")]
     private static partial void LogKillSwitch(ILogger logger, string tenant);

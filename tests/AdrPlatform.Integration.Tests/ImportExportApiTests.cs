@@ -35,7 +35,7 @@ public class ImportExportApiTests(GatewayHost host, ITestOutputHelper output) : 
         var imported = await source.ImportMarkdownAsync(request);
         Assert.Equal(request.Files.Count, imported.Imported.Count + imported.Skipped.Count);
         Assert.NotEmpty(imported.Imported);
-        var original = await All(source);
+        var original = await AdrPages.AllAsync(source);
         Assert.Equal(imported.Imported.Select(a => a.Id).Order(StringComparer.Ordinal), original.Select(a => a.Id).Order(StringComparer.Ordinal));
         Assert.All(original, a => Assert.False(string.IsNullOrWhiteSpace(a.Title)));
         Assert.Equal(imported.Links * 2, original.Sum(a => a.Links.Count));
@@ -50,7 +50,7 @@ public class ImportExportApiTests(GatewayHost host, ITestOutputHelper output) : 
         Assert.Empty(again.Warnings);
         Assert.Equal(imported.Links, again.Links);
 
-        var copied = await All(copy);
+        var copied = await AdrPages.AllAsync(copy);
         Assert.Equal(original.Select(Comparable), copied.Select(Comparable));
         output.WriteLine($"{corpus}: {original.Count} ADRs, {imported.Links} links, {imported.Warnings.Count} warnings");
     }
@@ -63,8 +63,8 @@ public class ImportExportApiTests(GatewayHost host, ITestOutputHelper output) : 
         {
             Files =
             {
-                Markdown("0003-use-mysql.md", "# 3. Use MySQL\n\nDate: 2019-02-01\n\n## Status\n\nSuperseded by [7. Use PostgreSQL](0007-use-postgresql.md)\n\n## Context\n\nWe needed a database.\n"),
-                Markdown("0007-use-postgresql.md", "# 7. Use PostgreSQL\n\nDate: 2020-05-04\n\n## Status\n\nAccepted\n\nSupersedes [3. Use MySQL](0003-use-mysql.md)\n\n## Context\n\nMySQL hurt.\n"),
+                MarkdownUploads.File("0003-use-mysql.md", "# 3. Use MySQL\n\nDate: 2019-02-01\n\n## Status\n\nSuperseded by [7. Use PostgreSQL](0007-use-postgresql.md)\n\n## Context\n\nWe needed a database.\n"),
+                MarkdownUploads.File("0007-use-postgresql.md", "# 7. Use PostgreSQL\n\nDate: 2020-05-04\n\n## Status\n\nAccepted\n\nSupersedes [3. Use MySQL](0003-use-mysql.md)\n\n## Context\n\nMySQL hurt.\n"),
             },
         };
         var result = await adrs.ImportMarkdownAsync(request);
@@ -81,20 +81,6 @@ public class ImportExportApiTests(GatewayHost host, ITestOutputHelper output) : 
         Assert.Equal("ADR-0008", (await adrs.CreateAdrAsync(new CreateAdrRequest { Title = "After the import", Body = "x" })).Id);
     }
 
-    private static async Task<List<Adr>> All(AdrService.AdrServiceClient adrs)
-    {
-        var all = new List<Adr>();
-        var token = string.Empty;
-        do
-        {
-            var page = await adrs.ListAdrsAsync(new ListAdrsRequest { PageSize = 500, PageToken = token });
-            all.AddRange(page.Adrs);
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-        return all;
-    }
-
     /// <summary>What an export must carry over: everything but who imported it and when.</summary>
     private static string Comparable(Adr adr) => new Adr(adr)
     {
@@ -103,7 +89,4 @@ public class ImportExportApiTests(GatewayHost host, ITestOutputHelper output) : 
         CreatedBy = string.Empty,
         UpdatedBy = string.Empty,
     }.ToString();
-
-    private static MarkdownFile Markdown(string path, string text) =>
-        new() { Path = path, Content = ByteString.CopyFromUtf8(text) };
 }

@@ -48,25 +48,14 @@ public sealed class InMemoryAdrStore : IAdrStore
         return Task.CompletedTask;
     }
 
-    public Task InsertManyAsync(string tenant, IReadOnlyList<AdrChange> adrs, CancellationToken cancellationToken)
+    public Task<ImmutableArray<int>> TakenNumbersAsync(string tenant, IReadOnlyCollection<int> numbers, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(adrs);
-        var store = Tenant(tenant);
-        lock (store)
+        ArgumentNullException.ThrowIfNull(numbers);
+        var adrs = Tenant(tenant);
+        lock (adrs)
         {
-            var taken = adrs.Select(a => a.Record.Number).Where(store.Records.ContainsKey).ToList();
-            if (taken.Count > 0)
-            {
-                throw new StoreConflictException($"ADR numbers already in use: {string.Join(", ", taken.Select(AdrId.Format))}.");
-            }
-
-            foreach (var change in adrs)
-            {
-                store.Apply(change);
-            }
+            return Task.FromResult<ImmutableArray<int>>([.. numbers.Where(adrs.Records.ContainsKey).Distinct().Order()]);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<ImmutableArray<AdrVersion>> VersionsAsync(string tenant, int number, CancellationToken cancellationToken)

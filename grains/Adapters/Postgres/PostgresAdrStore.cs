@@ -56,38 +56,21 @@ public sealed class PostgresAdrStore(NpgsqlDataSource dataSource, ILogger<Postgr
         }, cancellationToken);
     }
 
-    public Task InsertManyAsync(string tenant, IReadOnlyList<AdrChange> adrs, CancellationToken cancellationToken)
+    public Task<ImmutableArray<int>> TakenNumbersAsync(string tenant, IReadOnlyCollection<int> numbers, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(adrs);
+        ArgumentNullException.ThrowIfNull(numbers);
         return Run(tenant, async session =>
         {
-            await using (var taken = session.Command("select number from adrs where number = any(@numbers) order by number"))
+            await using var command = session.Command("select number from adrs where number = any(@numbers) order by number");
+            command.Parameters.AddWithValue("numbers", numbers.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var taken = ImmutableArray.CreateBuilder<int>();
+            while (await reader.ReadAsync(cancellationToken))
             {
-                taken.Parameters.AddWithValue("numbers", adrs.Select(a => a.Record.Number).ToArray());
-                await using var reader = await taken.ExecuteReaderAsync(cancellationToken);
-                var numbers = new List<int>();
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    numbers.Add(reader.GetInt32(0));
-                }
-
-                if (numbers.Count > 0)
-                {
-                    throw new StoreConflictException($"ADR numbers already in use: {string.Join(", ", numbers.Select(AdrId.Format))}.");
-                }
+                taken.Add(reader.GetInt32(0));
             }
 
-            foreach (var change in adrs)
-            {
-                await Insert(session, tenant, change.Record, cancellationToken);
-            }
-
-            foreach (var change in adrs)
-            {
-                await WriteRest(session, tenant, change, cancellationToken);
-            }
-
-            return true;
+            return taken.ToImmutable();
         }, cancellationToken);
     }
 

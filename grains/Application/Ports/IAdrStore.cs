@@ -21,8 +21,8 @@ public interface IAdrStore
     /// </summary>
     Task WriteAsync(string tenant, int expectedVersion, AdrChange change, CancellationToken cancellationToken);
 
-    /// <summary>Inserts many new ADRs and their links at once; throws <see cref="StoreConflictException"/> and writes nothing when any number is taken.</summary>
-    Task InsertManyAsync(string tenant, IReadOnlyList<AdrChange> adrs, CancellationToken cancellationToken);
+    /// <summary>Which of <paramref name="numbers"/> the tenant has an ADR under (deleted ones included), in ascending order.</summary>
+    Task<ImmutableArray<int>> TakenNumbersAsync(string tenant, IReadOnlyCollection<int> numbers, CancellationToken cancellationToken);
 
     Task<ImmutableArray<AdrVersion>> VersionsAsync(string tenant, int number, CancellationToken cancellationToken);
 

@@ -78,18 +78,17 @@ public abstract class AdrStoreContract
     }
 
     [Fact]
-    public async Task Insert_many_is_all_or_nothing()
+    public async Task Taken_numbers_are_those_holding_an_adr_deleted_or_not()
     {
         var tenant = NewTenant();
         await Store.WriteAsync(tenant, 0, Created(tenant, 5), default);
-        var batch = new[] { Created(tenant, 4), Created(tenant, 5, "Clash"), Created(tenant, 6) };
-        await Assert.ThrowsAsync<StoreConflictException>(() => Store.InsertManyAsync(tenant, batch, default));
-        Assert.Null(await Store.FindAsync(tenant, 4, default));
-        Assert.Null(await Store.FindAsync(tenant, 6, default));
+        var nine = Created(tenant, 9);
+        await Store.WriteAsync(tenant, 0, nine, default);
+        await Store.WriteAsync(tenant, 1, AdrChanges.Delete(nine.Record, "bob", T0), default);
 
-        var linked = Created(tenant, 9) with { AddedLinks = [new AdrLink(9, LinkType.Amends, 8)] };
-        await Store.InsertManyAsync(tenant, [Created(tenant, 8), linked], default);
-        Assert.Equal<AdrLink>([new AdrLink(9, LinkType.Amends, 8)], await Store.LinksAsync(tenant, 8, default));
+        Assert.Equal<int>([5, 9], await Store.TakenNumbersAsync(tenant, [9, 4, 5, 6, 5], default));
+        Assert.Empty(await Store.TakenNumbersAsync(tenant, [1, 2, 3], default));
+        Assert.Empty(await Store.TakenNumbersAsync(NewTenant(), [5, 9], default));
     }
 
     [Fact]

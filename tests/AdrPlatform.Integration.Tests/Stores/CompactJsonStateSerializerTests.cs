@@ -24,7 +24,7 @@ public class CompactJsonStateSerializerTests
 
         Assert.Equal(stored.ToString(), serializer.Serialize(read).ToString());
         Assert.Equal(state.Quotas, read.Quotas);
-        Assert.Equal(7, read.NextAdrNumber);
+        Assert.Equal(state.Import, read.Import);
         var ledger = read.Ledger;
         Assert.Equal(state.Ledger.OpenReservations["open"], ledger.OpenReservations["open"]);
         Assert.Equal(0.0026m, ledger.SpentUsd);
@@ -72,13 +72,22 @@ public class CompactJsonStateSerializerTests
     public void A_corrupt_state_fails_loudly_rather_than_reading_as_empty()
     {
         var serializer = new CompactJsonStateSerializer();
-        Assert.ThrowsAny<Exception>(() => serializer.Deserialize<TenantState>(new BinaryData(Encoding.UTF8.GetBytes("{\"NextAdrNumber\": \"many\""))));
+        Assert.ThrowsAny<Exception>(() => serializer.Deserialize<TenantState>(new BinaryData(Encoding.UTF8.GetBytes("{\"Quotas\": \"many\""))));
         Assert.ThrowsAny<Exception>(() => serializer.Deserialize<TenantState>(new BinaryData(Encoding.UTF8.GetBytes("null"))));
+    }
+
+    [Fact]
+    public void A_tenant_state_stored_with_the_former_number_sequence_still_reads()
+    {
+        var read = new CompactJsonStateSerializer().Deserialize<TenantState>(new BinaryData(Encoding.UTF8.GetBytes("{\"NextAdrNumber\": 7}")));
+
+        Assert.Equal(QuotaSettings.Default, read.Quotas);
+        Assert.Null(read.Import);
     }
 
     private static TenantState TenantInUse()
     {
-        var state = new TenantState { NextAdrNumber = 7, Quotas = QuotaSettings.Default with { RequestsPerMinute = 50, MonthlyBudgetUsd = 12.5m } };
+        var state = new TenantState { Import = PendingImport.Start("f1ngerpr1nt", 7, T0), Quotas = QuotaSettings.Default with { RequestsPerMinute = 50, MonthlyBudgetUsd = 12.5m } };
         var ledger = state.Ledger;
         var price = new ModelPrice(1m, 2m);
         var quotas = new UserQuotas(100, 5, 100_000);
