@@ -23,7 +23,7 @@ public sealed partial class TenantGrain(
     [PersistentState("tenant", StorageNames.Tenants)] IPersistentState<TenantState> state,
     IAdrStore store,
     IEventPublisher events,
-    IOptions<ChatSettings> chat,
+    IOptions<ChatSessionOptions> chat,
     TimeProvider clock,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {

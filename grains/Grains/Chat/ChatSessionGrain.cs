@@ -27,7 +27,7 @@ public sealed partial class ChatSessionGrain(
     ChatModels models,
     ITokenCounter tokens,
     IUsageLedger ledger,
-    IOptions<ChatSettings> settings,
+    IOptions<ChatSessionOptions> settings,
     TimeProvider clock) : Grain, IChatSessionGrain
 {
     private const int MaxUpdatesPerDelta = 64;
