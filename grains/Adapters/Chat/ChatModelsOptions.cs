@@ -9,6 +9,7 @@ public sealed class ChatModelsOptions : IValidatableObject
     public const string Section = "Chat";
     public const string ImplicitAlias = "default";
 
+    [Description("Model aliases a request may name; none: one alias `default` with the `local` provider")]
     public Dictionary<string, ChatModelOptions> Models { get; set; } = [];
 
     [Description("The alias used when a request names none (may be omitted when there is one alias)")]
