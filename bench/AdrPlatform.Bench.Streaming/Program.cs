@@ -42,8 +42,8 @@ var gatewayStart = new ProcessStartInfo("dotnet")
     {
         gatewayDll, $"--Gateway:Port={port}", $"--Auth:DevelopmentKeyPath={key}", "--Logging:LogLevel:Default=Warning",
         $"--Cluster:SiloPort={siloPort}", $"--Cluster:PrimarySiloPort={siloPort}", $"--Cluster:GatewayPort={FreePort()}", $"--Gateway:ManagementPort={FreePort()}",
-        "--Chat:Provider:Kind=openai", $"--Chat:Provider:Endpoint={fake.BaseUrl}", "--Chat:Provider:Model=bench", "--Chat:Provider:ApiKey=k",
-        "--Chat:Resilience:MaxConcurrentStreams=100000", "--Chat:Resilience:MaxQueueDepth=100000", "--Chat:HistoryTurns=0",
+        "--Chat:Models:default:Providers:0:Provider=openai", $"--Chat:Models:default:Providers:0:Endpoint={fake.BaseUrl}", "--Chat:Models:default:Providers:0:Model=bench", "--Chat:Models:default:Providers:0:ApiKey=k",
+        "--Chat:Models:default:Resilience:MaxConcurrentStreams=100000", "--Chat:Models:default:Resilience:MaxQueueDepth=100000", "--Chat:HistoryTurns=0",
         $"--Chat:MaxOutputTokens={tokens * 10}",
     },
     RedirectStandardOutput = true,

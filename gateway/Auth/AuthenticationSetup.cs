@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdrPlatform.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,7 +10,7 @@ public static class AuthenticationSetup
 {
     public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(PlatformAuthOptions.Section).Get<PlatformAuthOptions>() ?? new PlatformAuthOptions();
+        var options = configuration.GetValidated<PlatformAuthOptions>(PlatformAuthOptions.Section);
         services.AddSingleton(options);
         services.AddSingleton<CallerResolver>();
         var development = options.UsesDevelopmentIssuer ? DevelopmentIssuer.LoadOrCreate(options.DevelopmentKeyPath) : null;

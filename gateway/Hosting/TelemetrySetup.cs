@@ -1,3 +1,4 @@
+using AdrPlatform.Hosting;
 using AdrPlatform.Observability;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -20,21 +21,15 @@ public static class TelemetrySetup
 
         // Spans are only recorded when they go somewhere: a recorded span per grain call (one per streamed
         // batch of tokens) costs CPU on the hot path, and without an exporter it would be thrown away.
-        var otlp = configuration["Telemetry:OtlpEndpoint"];
-        if (!string.IsNullOrWhiteSpace(otlp))
+        var options = configuration.GetValidated<TelemetryOptions>(TelemetryOptions.Section);
+        if (options.ExportsTraces)
         {
-            var ratio = configuration.GetValue("Telemetry:TraceSampleRatio", 1.0);
-            if (ratio is < 0 or > 1)
-            {
-                throw new InvalidOperationException("Telemetry:TraceSampleRatio is a fraction between 0 and 1.");
-            }
-
             telemetry.WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
                 .AddSource(PlatformTelemetry.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp)));
+                .AddOtlpExporter(exporter => exporter.Endpoint = new Uri(options.OtlpEndpoint!)));
         }
 
         return services;

@@ -1,4 +1,6 @@
 using AdrPlatform.Adapters.Documents;
+using AdrPlatform.Adapters.Documents.Isolation;
+using AdrPlatform.Adapters.Embeddings;
 using AdrPlatform.Adapters.Streams;
 using AdrPlatform.Domain.Jobs;
 using AdrPlatform.Events;
@@ -9,6 +11,7 @@ using AdrPlatform.Workers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Hosting;
 
@@ -22,14 +25,9 @@ public static class JobServicesExtensions
     public static ISiloBuilder AddEventStreams(this ISiloBuilder silo, IConfiguration? configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        var options = configuration?.GetSection(PlatformStreamOptions.Section).Get<PlatformStreamOptions>() ?? new PlatformStreamOptions();
+        var options = configuration?.GetValidated<PlatformStreamOptions>(PlatformStreamOptions.Section) ?? new PlatformStreamOptions();
         if (!options.UsesKafka)
         {
-            if (!string.Equals(options.Provider, PlatformStreamOptions.Memory, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"Streams:Provider \"{options.Provider}\" is not supported; use \"memory\" or \"kafka\".");
-            }
-
             // Polled often: search results follow ADR writes through these streams, and there is no broker latency to hide.
             silo.AddMemoryStreams(EventTopics.Provider, streams =>
                 streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20))));
@@ -38,12 +36,7 @@ public static class JobServicesExtensions
 
         silo.AddKafkaStreams(EventTopics.Provider, kafka =>
         {
-            configuration!.GetSection($"{PlatformStreamOptions.Section}:Kafka").Bind(kafka);
-            if (string.IsNullOrWhiteSpace(kafka.BootstrapServers))
-            {
-                throw new InvalidOperationException("Streams:Provider is kafka but Streams:Kafka:BootstrapServers is not set.");
-            }
-
+            configuration!.GetSection($"{PlatformStreamOptions.Section}:{nameof(PlatformStreamOptions.Kafka)}").Bind(kafka);
             foreach (var topic in EventTopics.All.Where(name => kafka.Topics.All(t => t.Name != name)))
             {
                 kafka.Topics.Add(new KafkaTopicOptions(topic, options.Partitions));
@@ -55,13 +48,10 @@ public static class JobServicesExtensions
 
     public static IServiceCollection AddJobServices(this IServiceCollection services, IConfiguration? configuration)
     {
-        var ingestion = services.AddOptions<IngestionOptions>();
-        if (configuration is not null)
-        {
-            ingestion.Bind(configuration.GetSection(IngestionOptions.Section));
-        }
-
-        services.AddDocumentParsing(configuration);
+        services.AddValidatedOptions<IngestionOptions>(IngestionOptions.Section, configuration);
+        services.AddValidatedOptions<DocumentParserOptions>(DocumentParserOptions.Section, configuration);
+        services.AddDocumentParsing();
+        services.TryAddSingleton(provider => new EmbeddingBatchSize(provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize));
         services.TryAddSingleton<IEventPublisher, OrleansStreamPublisher>();
         services.TryAddSingleton<JobReporter>();
         services.TryAddSingleton<DocumentIngestionHandler>();

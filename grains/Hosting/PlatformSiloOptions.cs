@@ -1,21 +1,56 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+
 namespace AdrPlatform.Hosting;
 
-/// <summary>How a silo joins its cluster. Bound from the "Cluster" section (Orleans reads "Orleans" itself).</summary>
-public sealed class PlatformSiloOptions
+/// <summary>How a silo joins its cluster (Orleans reads "Orleans" itself; <see cref="OrleansSections"/> pass through to it).</summary>
+public sealed class PlatformSiloOptions : IValidatableObject
 {
     public const string Section = "Cluster";
+    public const string MembershipSection = Section + ":Membership";
+    public const string MessagingSection = Section + ":Messaging";
 
+    /// <summary>Subsections bound straight onto Orleans' own options classes: failure detection and call time-outs.</summary>
+    public static readonly IReadOnlyDictionary<string, Type> OrleansSections = new Dictionary<string, Type>
+    {
+        [MembershipSection] = typeof(Orleans.Configuration.ClusterMembershipOptions),
+        [MessagingSection] = typeof(Orleans.Configuration.SiloMessagingOptions),
+    };
+
+    [Description("Orleans cluster identity: silos with the same id and database form one cluster")]
+    [Required]
     public string ClusterId { get; set; } = "adrplatform";
 
+    [Description("Orleans service identity (keys grain state; keep it across deployments)")]
+    [Required]
     public string ServiceId { get; set; } = "adrplatform";
 
+    [Description("Orleans silo-to-silo port")]
+    [Range(1, 65_535)]
     public int SiloPort { get; set; } = 11111;
 
+    [Description("Orleans client gateway port")]
+    [Range(1, 65_535)]
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>The address other silos reach this one at (database-backed clustering).</summary>
+    [Description("On PostgreSQL: the address other silos reach this one at")]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
-    /// <summary>The silo port of the primary silo, for localhost clustering of several processes.</summary>
+    [Description("In memory storage (localhost clustering): the silo port of the silo the others join (its own `SiloPort` for a single process)")]
+    [Range(1, 65_535)]
     public int PrimarySiloPort { get; set; } = 11111;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SiloPort == GatewayPort)
+        {
+            yield return new ValidationResult($"{nameof(GatewayPort)} must differ from {Section}:{nameof(SiloPort)} ({SiloPort})", [nameof(GatewayPort)]);
+        }
+
+        if (!IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            yield return new ValidationResult($"{nameof(AdvertisedAddress)} must be an IP address (got '{AdvertisedAddress}')", [nameof(AdvertisedAddress)]);
+        }
+    }
 }

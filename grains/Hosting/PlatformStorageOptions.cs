@@ -1,17 +1,21 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
 namespace AdrPlatform.Hosting;
 
-/// <summary>Where state lives. Bound from the "Storage" section; one setting moves every silo to Postgres.</summary>
+/// <summary>Where state lives; one setting moves every silo to Postgres.</summary>
 public sealed class PlatformStorageOptions
 {
     public const string Section = "Storage";
     public const string Memory = "memory";
     public const string Postgres = "postgres";
 
-    /// <summary>"memory" (the embedded default, one process) or "postgres" (clustering, grain state, reminders, ADRs).</summary>
+    [Description("`memory` (the embedded default, one process) or `postgres` (clustering, grain state, reminders, ADRs; needs `ConnectionStrings:AdrPlatform`)")]
+    [AllowedValues(Memory, Postgres, ErrorMessage = "{0} must be memory or postgres")]
     public string Provider { get; set; } = Memory;
 
-    /// <summary>Apply pending migrations (as the owner role) before the silo starts.</summary>
+    [Description("Apply pending migrations as the owner role (`ConnectionStrings:AdrPlatformOwner`) before the silo starts")]
     public bool MigrateOnStart { get; set; }
 
-    public bool UsesPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+    public bool UsesPostgres => Provider == Postgres;
 }

@@ -1,17 +1,26 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using AdrPlatform.Streaming.Kafka;
+
 namespace AdrPlatform.Hosting;
 
-/// <summary>Which stream provider carries the platform's topics. Bound from the "Streams" section.</summary>
+/// <summary>Which stream provider carries the platform's topics.</summary>
 public sealed class PlatformStreamOptions
 {
     public const string Section = "Streams";
-    public const string Memory = "memory";
-    public const string Kafka = "kafka";
+    public const string MemoryProvider = "memory";
+    public const string KafkaProvider = "kafka";
 
-    /// <summary>"memory" (Orleans memory streams, the embedded default) or "kafka" (Streams:Kafka:BootstrapServers).</summary>
-    public string Provider { get; set; } = Memory;
+    [Description("`memory` (Orleans memory streams, in the silos) or `kafka`")]
+    [AllowedValues(MemoryProvider, KafkaProvider, ErrorMessage = "{0} must be memory or kafka")]
+    public string Provider { get; set; } = MemoryProvider;
 
-    /// <summary>Partitions of each topic when the platform declares it.</summary>
+    [Description("Partitions of each topic the platform declares (each is one Orleans queue)")]
+    [Range(1, 1_024)]
     public int Partitions { get; set; } = 8;
 
-    public bool UsesKafka => string.Equals(Provider, Kafka, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The Kafka provider's settings, used when <see cref="Provider"/> is kafka; the platform adds its topics to those listed.</summary>
+    public KafkaStreamOptions Kafka { get; set; } = new();
+
+    public bool UsesKafka => Provider == KafkaProvider;
 }

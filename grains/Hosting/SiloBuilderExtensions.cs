@@ -29,18 +29,13 @@ public static class SiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
-        var cluster = configuration.GetSection(PlatformSiloOptions.Section).Get<PlatformSiloOptions>() ?? new PlatformSiloOptions();
-        var storage = configuration.GetSection(PlatformStorageOptions.Section).Get<PlatformStorageOptions>() ?? new PlatformStorageOptions();
+        var cluster = configuration.GetValidated<PlatformSiloOptions>(PlatformSiloOptions.Section);
+        var storage = configuration.GetValidated<PlatformStorageOptions>(PlatformStorageOptions.Section);
         silo.AddActivityPropagation(); // one trace from the RPC through every grain call to the provider
         UseStronglyConsistentDirectory(silo);
         if (storage.UsesPostgres)
         {
             return silo.AddPostgres(configuration, cluster, storage);
-        }
-
-        if (!string.Equals(storage.Provider, PlatformStorageOptions.Memory, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Storage:Provider \"{storage.Provider}\" is not supported; use \"memory\" or \"postgres\".");
         }
 
         silo.UseLocalhostClustering(
@@ -90,8 +85,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalHashingEmbeddingGenerator());
         silo.Services.TryAddSingleton<IChatModels>(services => ChatProviders.LocalOnly(services.GetRequiredService<TimeProvider>()));
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
-        silo.Services.AddOptions<SearchOptions>();
-        silo.Services.AddOptions<ChatSettings>();
+        silo.Services.AddGrainOptions(configuration);
         return silo;
     }
 
@@ -109,13 +103,20 @@ public static class SiloBuilderExtensions
         silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
             isSupported: type => type.Namespace == typeof(TenantLedger).Namespace));
 
-    /// <summary>The configured AI providers (embeddings, chat) and search and chat settings.</summary>
+    /// <summary>The settings the grains read.</summary>
+    private static void AddGrainOptions(this IServiceCollection services, IConfiguration? configuration)
+    {
+        services.AddValidatedOptions<SearchOptions>(SearchOptions.Section, configuration);
+        services.AddValidatedOptions<ChatSessionOptions>(ChatSessionOptions.Section, configuration);
+    }
+
+    /// <summary>The configured AI providers (embeddings, chat).</summary>
     private static void AddAi(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.AddAdrPlatformEmbeddings(configuration);
-        silo.Services.AddAdrPlatformChat(configuration);
-        silo.Services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section));
-        silo.Services.AddOptions<ChatSettings>().Bind(configuration.GetSection(ChatSettings.Section));
+        silo.Services.AddValidatedOptions<EmbeddingOptions>(EmbeddingOptions.Section, configuration);
+        silo.Services.AddAdrPlatformEmbeddings();
+        silo.Services.AddValidatedOptions<ChatModelsOptions>(ChatModelsOptions.Section, configuration);
+        silo.Services.AddAdrPlatformChat();
     }
 
     private static ISiloBuilder AddPostgres(this ISiloBuilder silo, IConfiguration configuration, PlatformSiloOptions cluster, PlatformStorageOptions storage)
@@ -137,8 +138,8 @@ public static class SiloBuilderExtensions
         });
         silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
         // Failure detection and call time-outs can be tightened per deployment (the failover tests do).
-        silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(configuration.GetSection("Cluster:Membership"));
-        silo.Configure<Orleans.Configuration.SiloMessagingOptions>(configuration.GetSection("Cluster:Messaging"));
+        silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(configuration.GetSection(PlatformSiloOptions.MembershipSection));
+        silo.Configure<Orleans.Configuration.SiloMessagingOptions>(configuration.GetSection(PlatformSiloOptions.MessagingSection));
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = NpgsqlInvariant;
@@ -169,6 +170,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
         silo.AddEventStreams(configuration);
         silo.Services.AddJobServices(configuration);
+        silo.Services.AddGrainOptions(configuration);
         silo.AddAi(configuration);
         return silo;
     }

@@ -22,7 +22,7 @@ namespace AdrPlatform.Grains;
 public sealed partial class TenantGrain(
     [PersistentState("tenant", StorageNames.Tenants)] IPersistentState<TenantState> state,
     IAdrStore store,
-    IOptions<ChatSettings> chat,
+    IOptions<ChatSessionOptions> chat,
     TimeProvider clock,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {

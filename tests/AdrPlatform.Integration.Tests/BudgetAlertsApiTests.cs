@@ -126,9 +126,9 @@ public class BudgetAlertsApiTests(BudgetAlertsApiTests.ShortAnswers host) : ICla
     /// <summary>Answers of at most 20 tokens at $0.001 a token, so a few answers move the budget; a word every 100 ms, so a test can act while one streams.</summary>
     public sealed class ShortAnswers() : GatewayHost(new Dictionary<string, string?>
     {
-        ["Chat:InputPricePerMillionTokens"] = "1000",
-        ["Chat:OutputPricePerMillionTokens"] = "1000",
+        ["Chat:Models:default:InputPricePerMillionTokens"] = "1000",
+        ["Chat:Models:default:OutputPricePerMillionTokens"] = "1000",
         ["Chat:MaxOutputTokens"] = "20",
-        ["Chat:Provider:LocalWordInterval"] = "00:00:00.100",
+        ["Chat:Models:default:Providers:0:LocalWordInterval"] = "00:00:00.100",
     });
 }

@@ -115,8 +115,8 @@ public class ChatBudgetApiTests(ChatBudgetApiTests.PricedLocalProvider host) : I
 
     public sealed class PricedLocalProvider() : GatewayHost(new Dictionary<string, string?>
     {
-        ["Chat:InputPricePerMillionTokens"] = "1000",
-        ["Chat:OutputPricePerMillionTokens"] = "1000",
-        ["Chat:Provider:LocalWordInterval"] = "00:00:00.050",
+        ["Chat:Models:default:InputPricePerMillionTokens"] = "1000",
+        ["Chat:Models:default:OutputPricePerMillionTokens"] = "1000",
+        ["Chat:Models:default:Providers:0:LocalWordInterval"] = "00:00:00.050",
     });
 }

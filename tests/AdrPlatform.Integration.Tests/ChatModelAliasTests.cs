@@ -59,9 +59,9 @@ public class ChatModelAliasTests(ChatModelAliasTests.TwoModels host) : IClassFix
     public sealed class TwoModels() : GatewayHost(new Dictionary<string, string?>
     {
         ["Chat:DefaultModel"] = "fast",
-        ["Chat:Models:fast:Providers:0:Kind"] = "local",
+        ["Chat:Models:fast:Providers:0:Provider"] = "local",
         ["Chat:Models:fast:Providers:0:LocalWordInterval"] = "00:00:00",
-        ["Chat:Models:careful:Providers:0:Kind"] = "local",
+        ["Chat:Models:careful:Providers:0:Provider"] = "local",
         ["Chat:Models:careful:Providers:0:LocalWordInterval"] = "00:00:00.001",
         ["Chat:Models:careful:InputPricePerMillionTokens"] = "2000",
         ["Chat:Models:careful:OutputPricePerMillionTokens"] = "2000",

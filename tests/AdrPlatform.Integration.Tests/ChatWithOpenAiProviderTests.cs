@@ -128,10 +128,10 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
             await Provider.StartAsync();
             Host = new GatewayHost(new Dictionary<string, string?>
             {
-                ["Chat:Provider:Kind"] = "openai",
-                ["Chat:Provider:Endpoint"] = Provider.BaseUrl,
-                ["Chat:Provider:Model"] = "fake-model",
-                ["Chat:Provider:ApiKey"] = "test-key",
+                ["Chat:Models:default:Providers:0:Provider"] = "openai",
+                ["Chat:Models:default:Providers:0:Endpoint"] = Provider.BaseUrl,
+                ["Chat:Models:default:Providers:0:Model"] = "fake-model",
+                ["Chat:Models:default:Providers:0:ApiKey"] = "test-key",
             });
             await Host.InitializeAsync();
         }

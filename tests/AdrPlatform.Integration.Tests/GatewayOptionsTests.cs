@@ -1,4 +1,5 @@
 using AdrPlatform.Gateway.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Integration.Tests;
 
@@ -17,8 +18,8 @@ public class GatewayOptionsTests
     public void A_bad_setting_is_refused_by_name(string setting, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(setting, value)]).Build();
-        var error = Assert.Throws<InvalidOperationException>(() => GatewayOptions.From(configuration));
-        Assert.StartsWith(setting + " must be", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<OptionsValidationException>(() => GatewayOptions.From(configuration));
+        Assert.Contains(error.Failures, failure => failure.Contains(setting + " must", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -56,9 +56,9 @@ public class ReservationRenewalApiTests(ReservationRenewalApiTests.ShortReservat
 
     public sealed class ShortReservations() : GatewayHost(new Dictionary<string, string?>
     {
-        ["Chat:InputPricePerMillionTokens"] = "1000",
-        ["Chat:OutputPricePerMillionTokens"] = "1000",
+        ["Chat:Models:default:InputPricePerMillionTokens"] = "1000",
+        ["Chat:Models:default:OutputPricePerMillionTokens"] = "1000",
         ["Chat:ReservationLifetime"] = "00:00:01.500",
-        ["Chat:Provider:LocalWordInterval"] = "00:00:00.300",
+        ["Chat:Models:default:Providers:0:LocalWordInterval"] = "00:00:00.300",
     });
 }

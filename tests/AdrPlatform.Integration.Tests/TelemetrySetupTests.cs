@@ -4,6 +4,7 @@ using AdrPlatform.Gateway.Hosting;
 using AdrPlatform.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
@@ -40,7 +41,7 @@ public class TelemetrySetupTests
     [InlineData("1.5")]
     public void A_sample_ratio_outside_zero_to_one_is_refused_at_start(string ratio)
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:4317", ["Telemetry:TraceSampleRatio"] = ratio }));
+        var failure = Assert.Throws<OptionsValidationException>(() => Build(new() { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:4317", ["Telemetry:TraceSampleRatio"] = ratio }));
         Assert.Contains("Telemetry:TraceSampleRatio", failure.Message, StringComparison.Ordinal);
     }
 

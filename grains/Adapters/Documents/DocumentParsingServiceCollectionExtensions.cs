@@ -1,7 +1,6 @@
 using AdrPlatform.Adapters.Documents.Isolation;
 using AdrPlatform.Domain.Documents;
 using AdrPlatform.Ports;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,24 +10,18 @@ public static class DocumentParsingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the document limits (unless already registered) and the isolated <see cref="IDocumentReader"/>: a pool of
-    /// parser processes configured by the "Ingestion:Parser" section, validated (and the parser found) at start.
+    /// parser processes configured by <see cref="DocumentParserOptions"/>, whose parser is found at start.
     /// </summary>
-    public static IServiceCollection AddDocumentParsing(this IServiceCollection services, IConfiguration? configuration, DocumentLimits? limits = null)
+    public static IServiceCollection AddDocumentParsing(this IServiceCollection services, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var documentLimits = limits ?? DocumentLimits.Default;
         documentLimits.Validate();
         services.TryAddSingleton(documentLimits);
-        var parser = services.AddOptions<DocumentParserOptions>();
-        if (configuration is not null)
-        {
-            parser.Bind(configuration.GetSection(DocumentParserOptions.Section));
-        }
-
-        parser.Validate(
+        // Bound and checked with the other settings by the host; here only that the parser is where they say.
+        services.AddOptions<DocumentParserOptions>().Validate(
             options =>
             {
-                options.Validate();
                 ParserLaunch.Resolve(options.ExecutablePath);
                 return true;
             }).ValidateOnStart();

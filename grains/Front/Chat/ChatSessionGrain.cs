@@ -23,7 +23,7 @@ public sealed class ChatSessionGrain(
     IChatModels models,
     ITokenCounter tokens,
     IUsageLedger ledger,
-    IOptions<ChatSettings> settings,
+    IOptions<ChatSessionOptions> settings,
     TimeProvider clock) : Grain, IChatSessionGrain
 {
     private const int MaxUpdatesPerDelta = 64;

@@ -18,7 +18,8 @@ public sealed class DocumentIngestionHandler(
     IDocumentReader reader,
     IEventPublisher events,
     JobReporter jobs,
-    IOptions<IngestionOptions> options)
+    IOptions<IngestionOptions> options,
+    EmbeddingBatchSize embeddingBatch)
 {
     /// <summary>How soon a cancelled job's parser process is killed, at the latest.</summary>
     private static readonly TimeSpan CancelPollInterval = TimeSpan.FromMilliseconds(200);
@@ -72,7 +73,7 @@ public sealed class DocumentIngestionHandler(
 
         // Reported before the batches go out, so the embeddings worker's counts always come after it.
         await jobs.ProgressAsync(uploaded, JobStages.Embed, 0, chunks.Count);
-        var batch = Math.Max(1, settings.EmbeddingBatchSize);
+        var batch = embeddingBatch.Passages;
         for (var from = 0; from < chunks.Count; from += batch)
         {
             var count = Math.Min(batch, chunks.Count - from);

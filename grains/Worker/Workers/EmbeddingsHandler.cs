@@ -1,9 +1,7 @@
-using System.Net;
 using AdrPlatform.Domain.Jobs;
 using AdrPlatform.Events;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Workers;
 
@@ -15,9 +13,7 @@ namespace AdrPlatform.Workers;
 public sealed class EmbeddingsHandler(
     IDocumentIndex documents,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
-    JobReporter jobs,
-    IOptions<IngestionOptions> options,
-    TimeProvider clock)
+    JobReporter jobs)
 {
     public async Task HandleAsync(EmbeddingsRequested request, CancellationToken cancellationToken)
     {
@@ -53,33 +49,12 @@ public sealed class EmbeddingsHandler(
         await jobs.SucceededAsync(request, $"{request.Total} passages searchable");
     }
 
-    /// <summary>One provider call for the batch; a rate-limited call is tried again after a growing pause.</summary>
+    /// <summary>One provider call for the batch (the provider's adapter retries a rate-limited one).</summary>
     private async Task<GeneratedEmbeddings<Embedding<float>>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var embeddings = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
-                if (embeddings.Count != texts.Count)
-                {
-                    throw new InvalidOperationException($"The embedding provider returned {embeddings.Count} embeddings for {texts.Count} inputs.");
-                }
-
-                return embeddings;
-            }
-            catch (Exception error) when (attempt < settings.RateLimitRetries && IsRateLimited(error))
-            {
-                await Task.Delay(settings.RateLimitBackoff * Math.Pow(2, attempt - 1), clock, cancellationToken);
-            }
-        }
+        var embeddings = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
+        return embeddings.Count == texts.Count
+            ? embeddings
+            : throw new InvalidOperationException($"The embedding provider returned {embeddings.Count} embeddings for {texts.Count} inputs.");
     }
-
-    private static bool IsRateLimited(Exception error) => error switch
-    {
-        ProviderRateLimitedException => true,
-        HttpRequestException http => http.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable,
-        _ => false,
-    };
 }

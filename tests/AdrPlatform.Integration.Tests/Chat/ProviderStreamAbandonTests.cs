@@ -25,7 +25,7 @@ public sealed class ProviderStreamAbandonTests : IAsyncLifetime
     [Fact]
     public async Task Disposing_an_unfinished_provider_stream_aborts_the_request_instead_of_draining_it()
     {
-        var client = ChatProviders.Create(new ChatProviderOptions { Kind = "openai", Endpoint = _fake.BaseUrl, Model = "m", ApiKey = "k" }, TimeProvider.System);
+        var client = ChatProviders.Create(new ChatProviderOptions { Provider = "openai", Endpoint = _fake.BaseUrl, Model = "m", ApiKey = "k" }, TimeProvider.System);
         var received = _fake.NextRequestReceived;
         var stream = client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "a long answer, please")]).GetAsyncEnumerator();
         for (var i = 0; i < 3; i++)

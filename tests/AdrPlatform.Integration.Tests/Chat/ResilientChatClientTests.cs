@@ -30,7 +30,7 @@ public sealed class ResilientChatClientTests : IAsyncLifetime
         new([Provider(_first), Provider(_second)], options ?? new ResilienceOptions { FirstBackoff = TimeSpan.FromMilliseconds(10) }, TimeProvider.System);
 
     private static IChatClient Provider(FakeChatProvider fake) =>
-        ChatProviders.Create(new ChatProviderOptions { Kind = "openai", Endpoint = fake.BaseUrl, Model = "m", ApiKey = "k" }, TimeProvider.System);
+        ChatProviders.Create(new ChatProviderOptions { Provider = "openai", Endpoint = fake.BaseUrl, Model = "m", ApiKey = "k" }, TimeProvider.System);
 
     private static async Task<string> Answer(ResilientChatClient client, CancellationToken cancellationToken = default)
     {

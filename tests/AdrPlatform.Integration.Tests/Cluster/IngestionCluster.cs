@@ -134,7 +134,7 @@ public sealed class IngestionCluster : IAsyncDisposable
         ["Embeddings:Endpoint"] = embeddings.OpenAIEndpoint,
         ["Embeddings:ApiKey"] = "test-key",
         ["Embeddings:Dimensions"] = "384",
-        ["Ingestion:EmbeddingBatchSize"] = "2",
+        ["Embeddings:BatchSize"] = "2",
         ["Ingestion:ChunkMaxChars"] = ChunkMaxChars.ToString(CultureInfo.InvariantCulture),
         ["Ingestion:ChunkOverlapChars"] = ChunkOverlapChars.ToString(CultureInfo.InvariantCulture),
     };

@@ -120,10 +120,10 @@ public sealed class StreamSiloDeathTests(PostgresDatabase database)
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Gateway:ManagementPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Auth:DevelopmentKeyPath"] = keyPath,
-            ["Chat:InputPricePerMillionTokens"] = "1000",
-            ["Chat:OutputPricePerMillionTokens"] = "1000",
+            ["Chat:Models:default:InputPricePerMillionTokens"] = "1000",
+            ["Chat:Models:default:OutputPricePerMillionTokens"] = "1000",
             ["Chat:ReservationLifetime"] = "00:00:06",
-            ["Chat:Provider:LocalWordInterval"] = "00:00:01.500",
+            ["Chat:Models:default:Providers:0:LocalWordInterval"] = "00:00:01.500",
             ["Logging:LogLevel:Default"] = "Warning",
         });
     }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using AdrPlatform.Adapters.Embeddings;
+using AdrPlatform.Hosting;
 using Microsoft.Extensions.AI;
 
 namespace AdrPlatform.Integration.Tests.Embeddings;
@@ -101,36 +103,30 @@ public sealed class EmbeddingProviderTests
     [InlineData("openai", "text-embedding-3-small", "127.0.0.1:8000/v1", null, "Embeddings:Endpoint must be an absolute http(s) URL for provider openai")]
     [InlineData("azure-openai", null, null, "adr-embeddings", "Embeddings:Endpoint is required for provider azure-openai")]
     [InlineData("azure-openai", null, "https://example.openai.azure.com/", "adr-embeddings", "Embeddings:ApiKey is required for provider azure-openai")]
-    [InlineData("cohere", null, null, null, "Embeddings:Provider 'cohere' is not supported")]
+    [InlineData("azure-openai", null, "https://example.openai.azure.com/", null, "Embeddings:Deployment is required for provider azure-openai")]
+    [InlineData("cohere", null, null, null, "Embeddings:Provider must be local, openai or azure-openai")]
     public void Missing_or_wrong_settings_are_named(string provider, string? model, string? endpoint, string? deployment, string expected)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => EmbeddingProviders.Create(new EmbeddingOptions
-        {
-            Provider = provider,
-            Model = model,
-            Endpoint = endpoint,
-            Deployment = deployment,
-        }));
-        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        var options = new EmbeddingOptions { Provider = provider, Model = model, Endpoint = endpoint, Deployment = deployment };
+
+        Assert.Contains(SettingsValidator.Problems(options, EmbeddingOptions.Section), problem => problem.StartsWith(expected, StringComparison.Ordinal));
+        Assert.Throws<ValidationException>(() => EmbeddingProviders.Create(options));
+    }
+
+    [Theory]
+    [InlineData(0, 32, "The field Embeddings:Dimensions must be between 1 and 65536. (got 0)")]
+    [InlineData(null, 0, "The field Embeddings:BatchSize must be between 1 and 2048. (got 0)")]
+    public void Sizes_must_be_positive(int? dimensions, int batchSize, string expected)
+    {
+        var options = new EmbeddingOptions { Dimensions = dimensions, BatchSize = batchSize };
+
+        Assert.Equal([expected], SettingsValidator.Problems(options, EmbeddingOptions.Section));
+        Assert.Throws<ValidationException>(() => EmbeddingProviders.Create(options));
     }
 
     [Fact]
-    public void Azure_needs_a_deployment_and_all_providers_need_positive_sizes()
+    public void A_complete_azure_configuration_builds_without_touching_the_network()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => EmbeddingProviders.Create(new EmbeddingOptions
-        {
-            Provider = "azure-openai",
-            Endpoint = "https://example.openai.azure.com/",
-            ApiKey = "key",
-        }));
-        Assert.StartsWith("Embeddings:Deployment is required for provider azure-openai", error.Message, StringComparison.Ordinal);
-
-        error = Assert.Throws<InvalidOperationException>(() => EmbeddingProviders.Create(new EmbeddingOptions { Dimensions = 0 }));
-        Assert.StartsWith("Embeddings:Dimensions must be positive", error.Message, StringComparison.Ordinal);
-        error = Assert.Throws<InvalidOperationException>(() => EmbeddingProviders.Create(new EmbeddingOptions { BatchSize = 0 }));
-        Assert.StartsWith("Embeddings:BatchSize must be positive", error.Message, StringComparison.Ordinal);
-
-        // A complete Azure configuration builds without touching the network.
         using var generator = EmbeddingProviders.Create(new EmbeddingOptions
         {
             Provider = "azure-openai",
@@ -147,7 +143,7 @@ public sealed class EmbeddingProviderTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Embeddings:Provider"] = "local", ["Embeddings:Dimensions"] = "96" })
             .Build();
-        using var provider = new ServiceCollection().AddAdrPlatformEmbeddings(configuration).BuildServiceProvider();
+        using var provider = Registered(configuration).BuildServiceProvider();
 
         var generator = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         Assert.Same(generator, provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
@@ -167,7 +163,7 @@ public sealed class EmbeddingProviderTests
                 ["Embeddings:ApiKey"] = "sk-conf",
             })
             .Build();
-        await using var provider = new ServiceCollection().AddAdrPlatformEmbeddings(configuration).BuildServiceProvider();
+        await using var provider = Registered(configuration).BuildServiceProvider();
 
         var generator = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         var embedding = await generator.GenerateVectorAsync("hello");
@@ -175,4 +171,7 @@ public sealed class EmbeddingProviderTests
         Assert.Equal(FakeEmbeddingServer.VectorFor("hello"), embedding.ToArray());
         Assert.Equal("nomic-embed-text", Assert.Single(server.Requests).Model);
     }
+
+    private static IServiceCollection Registered(IConfiguration configuration) =>
+        new ServiceCollection().AddValidatedOptions<EmbeddingOptions>(EmbeddingOptions.Section, configuration).Services.AddAdrPlatformEmbeddings();
 }

@@ -15,6 +15,7 @@ public class GatewayHost : IAsyncLifetime
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
     private WebApplication? _app;
+    private bool _started;
 
     public GatewayHost()
         : this(new Dictionary<string, string?>())
@@ -63,6 +64,7 @@ public class GatewayHost : IAsyncLifetime
             _services?.Invoke(builder.Services);
         });
         await _app.StartAsync();
+        _started = true;
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Address = addresses.Select(address => new Uri(address)).First(address => address.Port != ManagementAddress.Port);
     }
@@ -71,7 +73,12 @@ public class GatewayHost : IAsyncLifetime
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
+            // A host whose start was refused (a bad setting) has nothing to stop.
+            if (_started)
+            {
+                await _app.StopAsync();
+            }
+
             await _app.DisposeAsync();
         }
     }

@@ -29,10 +29,11 @@ public sealed class JobCancellationTests : IAsyncLifetime
             ["Embeddings:Model"] = "text-embedding-3-small",
             ["Embeddings:Endpoint"] = _embeddings.OpenAIEndpoint,
             ["Embeddings:ApiKey"] = "test-key",
-            ["Ingestion:EmbeddingBatchSize"] = "4",
+            ["Embeddings:BatchSize"] = "4",
             ["Ingestion:ChunkMaxChars"] = "400",
             ["Ingestion:ChunkOverlapChars"] = "40",
-            ["Ingestion:RateLimitBackoff"] = "00:00:00.010",
+            ["Embeddings:FirstBackoff"] = "00:00:00.010",
+            ["Embeddings:MaxRetries"] = "6",
             ["Ingestion:MaxActiveJobsPerTenant"] = "2",
         }, services => services.AddSingleton<IDocumentIndex>(_index));
         await _host.InitializeAsync();

@@ -1,10 +1,11 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.ComponentModel.DataAnnotations;
 using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using AdrPlatform.Ports;
+using Microsoft.Extensions.Options;
 using OpenAI;
 
 namespace AdrPlatform.Adapters.Chat;
@@ -15,81 +16,40 @@ public static class ChatProviders
     public static IChatClient Create(ChatProviderOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Kind switch
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        return options.Provider switch
         {
-            "local" => new LocalExtractiveChatClient(options.LocalWordInterval, clock),
-            "openai" => new OpenAIClient(
+            ChatProviderOptions.OpenAI => new OpenAIClient(
                     new ApiKeyCredential(options.ApiKey ?? "unused"),
                     // Retries belong to the platform (before the first token only), not to the SDK.
-                    new OpenAIClientOptions { Endpoint = RequiredUrl(options.Endpoint, "Endpoint"), RetryPolicy = new ClientRetryPolicy(0), Transport = ProviderTransport.Shared })
-                .GetChatClient(RequiredText(options.Model, "Model")).AsIChatClient(),
-            "azure-openai" => new AzureOpenAIClient(
-                    RequiredUrl(options.Endpoint, "Endpoint"),
-                    new ApiKeyCredential(RequiredText(options.ApiKey, "ApiKey")),
+                    new OpenAIClientOptions { Endpoint = new Uri(options.Endpoint!), RetryPolicy = new ClientRetryPolicy(0), Transport = ProviderTransport.Shared })
+                .GetChatClient(options.Model).AsIChatClient(),
+            ChatProviderOptions.AzureOpenAI => new AzureOpenAIClient(
+                    new Uri(options.Endpoint!),
+                    new ApiKeyCredential(options.ApiKey!),
                     new AzureOpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0), Transport = ProviderTransport.Shared })
-                .GetChatClient(RequiredText(options.Model, "Model")).AsIChatClient(),
-            _ => throw new InvalidOperationException($"{ChatProviderOptions.Section}:Kind \"{options.Kind}\" is not supported; use local, openai or azure-openai."),
+                .GetChatClient(options.Model).AsIChatClient(),
+            _ => new LocalExtractiveChatClient(options.LocalWordInterval, clock),
         };
     }
 
-    /// <summary>
-    /// Registers the model aliases of "Chat:Models:{alias}" (each: Providers in failover order, prices,
-    /// Resilience; "Chat:DefaultModel" names the one used when a request names none). Without that section, one alias "default" is built from "Chat:Providers" (or the
-    /// single "Chat:Provider"), "Chat:InputPricePerMillionTokens", "Chat:OutputPricePerMillionTokens"
-    /// and "Chat:Resilience".
-    /// </summary>
-    public static IServiceCollection AddAdrPlatformChat(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Registers the model aliases of <see cref="ChatModelsOptions"/>, which the host binds and checks.</summary>
+    public static IServiceCollection AddAdrPlatformChat(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration.GetSection("Chat:Models").Get<Dictionary<string, ChatModelOptions>>();
-        var aliases = configured is { Count: > 0 } ? configured : new Dictionary<string, ChatModelOptions> { ["default"] = DefaultModel(configuration) };
-        var defaultAlias = configuration["Chat:DefaultModel"] ?? (aliases.Count == 1 ? aliases.Keys.Single() : "default");
-        if (!aliases.ContainsKey(defaultAlias))
-        {
-            throw new InvalidOperationException($"Chat:DefaultModel \"{defaultAlias}\" is not one of Chat:Models ({string.Join(", ", aliases.Keys)}).");
-        }
-
         services.AddSingleton<IChatModels>(provider =>
-        {
-            var clock = provider.GetRequiredService<TimeProvider>();
-            return new ChatModels([.. aliases.Select(a => Model(a.Key, a.Value, clock))], defaultAlias);
-        });
+            Models(provider.GetRequiredService<IOptions<ChatModelsOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 
     /// <summary>The built-in local model, for hosts configured without any chat section (test clusters).</summary>
-    public static ChatModels LocalOnly(TimeProvider clock) => new([Model("default", new ChatModelOptions { Providers = [new ChatProviderOptions()] }, clock)], "default");
+    public static ChatModels LocalOnly(TimeProvider clock) => Models(new ChatModelsOptions(), clock);
+
+    private static ChatModels Models(ChatModelsOptions options, TimeProvider clock) =>
+        new([.. options.Aliases.Select(a => Model(a.Key, a.Value, clock))], options.DefaultAlias);
 
     private static ChatModel Model(string alias, ChatModelOptions options, TimeProvider clock)
     {
-        if (options.Providers.Count == 0)
-        {
-            throw new InvalidOperationException($"Chat:Models:{alias}:Providers lists no provider.");
-        }
-
         var client = new ResilientChatClient([.. options.Providers.Select(p => Create(p, clock))], options.Resilience, clock);
         return new ChatModel(alias, client, options.InputPricePerMillionTokens, options.OutputPricePerMillionTokens);
     }
-
-    private static ChatModelOptions DefaultModel(IConfiguration configuration)
-    {
-        var list = configuration.GetSection("Chat:Providers").Get<List<ChatProviderOptions>>();
-        return new ChatModelOptions
-        {
-            Providers = list is { Count: > 0 }
-                ? list
-                : [configuration.GetSection(ChatProviderOptions.Section).Get<ChatProviderOptions>() ?? new ChatProviderOptions()],
-            InputPricePerMillionTokens = configuration.GetValue<decimal>("Chat:InputPricePerMillionTokens"),
-            OutputPricePerMillionTokens = configuration.GetValue<decimal>("Chat:OutputPricePerMillionTokens"),
-            Resilience = configuration.GetSection(ResilienceOptions.Section).Get<ResilienceOptions>() ?? new ResilienceOptions(),
-        };
-    }
-
-    private static Uri RequiredUrl(string? value, string name) =>
-        Uri.TryCreate(RequiredText(value, name), UriKind.Absolute, out var uri)
-            ? uri
-            : throw new InvalidOperationException($"{ChatProviderOptions.Section}:{name} must be an absolute URL.");
-
-    private static string RequiredText(string? value, string name) =>
-        string.IsNullOrWhiteSpace(value) ? throw new InvalidOperationException($"{ChatProviderOptions.Section}:{name} is required for this provider.") : value;
 }

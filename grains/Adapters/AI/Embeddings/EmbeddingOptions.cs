@@ -1,46 +1,78 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
 namespace AdrPlatform.Adapters.Embeddings;
 
-/// <summary>
-/// Which embedding model turns ADR text into vectors. Bound from the "Embeddings" section; see
-/// <see cref="EmbeddingProviders.Create"/> for what each provider requires.
-/// </summary>
-public sealed class EmbeddingOptions
+/// <summary>Which embedding model turns text into vectors; see <see cref="EmbeddingProviders.Create"/>.</summary>
+public sealed class EmbeddingOptions : IValidatableObject
 {
     public const string Section = "Embeddings";
     public const string Local = "local";
     public const string OpenAI = "openai";
     public const string AzureOpenAI = "azure-openai";
     public const int DefaultLocalDimensions = 384;
-    public const int DefaultBatchSize = 64;
 
-    /// <summary>
-    /// "local" (the embedded default: a lexical feature-hashing sketch, not a neural model),
-    /// "openai" (the OpenAI API or any OpenAI-compatible server) or "azure-openai".
-    /// </summary>
+    [Description("`local` (a hashing embedder, not semantic: it says so), `openai` (any OpenAI-compatible server) or `azure-openai`")]
+    [AllowedValues(Local, OpenAI, AzureOpenAI, ErrorMessage = "{0} must be local, openai or azure-openai")]
     public string Provider { get; set; } = Local;
 
-    /// <summary>The model name sent to an OpenAI-compatible server, e.g. "text-embedding-3-small". Required for "openai".</summary>
+    [Description("`openai`: the model, e.g. `text-embedding-3-small`")]
     public string? Model { get; set; }
 
-    /// <summary>
-    /// For "openai": the API base URL, including the version segment (https://api.openai.com/v1, or
-    /// e.g. http://127.0.0.1:8000/v1 for a self-hosted server). For "azure-openai": the resource endpoint
-    /// (https://{resource}.openai.azure.com/).
-    /// </summary>
+    [Description("`openai`: the API base URL with its version segment (`http://127.0.0.1:8000/v1`); `azure-openai`: the resource endpoint")]
     public string? Endpoint { get; set; }
 
-    /// <summary>The API key. Optional for "openai" (self-hosted servers often need none); required for "azure-openai".</summary>
+    [Description("The API key (optional for `openai`, required for `azure-openai`)")]
     public string? ApiKey { get; set; }
 
-    /// <summary>The Azure OpenAI deployment name. Required for "azure-openai".</summary>
+    [Description("`azure-openai`: the deployment")]
     public string? Deployment { get; set; }
 
-    /// <summary>
-    /// Vector length. For "local" it defaults to <see cref="DefaultLocalDimensions"/>; for the remote providers
-    /// it is only sent when set (models such as text-embedding-3-* can shorten their output; older ones reject it).
-    /// </summary>
+    [Description("Vector length: 384 for `local` when unset; sent to remote models only when set")]
+    [Range(1, 65_536)]
     public int? Dimensions { get; set; }
 
-    /// <summary>At most this many inputs go to the provider in one request; larger batches are split, in order.</summary>
-    public int BatchSize { get; set; } = DefaultBatchSize;
+    [Description("Inputs per provider request, and passages per `embeddings.requested` event")]
+    [Range(1, 2_048)]
+    public int BatchSize { get; set; } = 32;
+
+    [Description("Retries of a request the provider rate-limits (429, 503), with doubling pauses")]
+    [Range(0, 20)]
+    public int MaxRetries { get; set; } = 5;
+
+    [Description("The pause before the first retry")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider is OpenAI && string.IsNullOrWhiteSpace(Model))
+        {
+            yield return Missing(nameof(Model));
+        }
+
+        if (Provider is OpenAI or AzureOpenAI)
+        {
+            if (string.IsNullOrWhiteSpace(Endpoint))
+            {
+                yield return Missing(nameof(Endpoint));
+            }
+            else if (!Uri.TryCreate(Endpoint.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                yield return new ValidationResult($"{nameof(Endpoint)} must be an absolute http(s) URL for provider {Provider} (got '{Endpoint}')", [nameof(Endpoint)]);
+            }
+        }
+
+        if (Provider is AzureOpenAI && string.IsNullOrWhiteSpace(ApiKey))
+        {
+            yield return Missing(nameof(ApiKey));
+        }
+
+        if (Provider is AzureOpenAI && string.IsNullOrWhiteSpace(Deployment))
+        {
+            yield return Missing(nameof(Deployment));
+        }
+    }
+
+    private ValidationResult Missing(string setting) => new($"{setting} is required for provider {Provider}", [setting]);
 }

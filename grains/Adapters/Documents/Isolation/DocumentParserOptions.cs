@@ -1,47 +1,37 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
 namespace AdrPlatform.Adapters.Documents.Isolation;
 
-/// <summary>The parser processes that read untrusted uploads (configuration section "Ingestion:Parser").</summary>
+/// <summary>The parser processes that read untrusted uploads.</summary>
 public sealed class DocumentParserOptions
 {
     public const string Section = "Ingestion:Parser";
 
-    /// <summary>Parser processes at most at once per silo; more documents wait for one to be free.</summary>
+    [Description("Parser processes per silo at once (more uploads wait for one)")]
+    [Range(1, 64)]
     public int MaxProcesses { get; set; } = 2;
 
-    /// <summary>Documents one process reads before it is replaced (a fresh heap; nothing one document leaves behind meets many others).</summary>
+    [Description("Documents one parser process reads before it is replaced")]
+    [Range(1, int.MaxValue)]
     public int DocumentsPerProcess { get; set; } = 200;
 
-    /// <summary>The GC heap limit of a parser process; a document needing more fails.</summary>
+    [Description("A parser process's GC heap limit; a document needing more fails")]
+    [Range(64, 65_536)]
     public int MaxMemoryMegabytes { get; set; } = 512;
 
-    /// <summary>Address space a parser process may map beyond its heap limit (the runtime reserves some; native code uses the rest).</summary>
+    [Description("Address space a parser process may map beyond its heap limit (the runtime cannot start under about 1 GB)")]
+    [Range(1_024, int.MaxValue)]
     public int AddressSpaceHeadroomMegabytes { get; set; } = 1536;
 
-    /// <summary>CPU time one document may take; the kernel stops the process past it.</summary>
+    [Description("CPU time one document may take (the kernel stops the process past it)")]
+    [Range(1, 3_600)]
     public int MaxCpuSecondsPerDocument { get; set; } = 20;
 
-    /// <summary>Wall-clock time one document may take, including a process start; the process is killed past it.</summary>
+    [Description("Wall-clock time one document may take, a process start included (the process is killed past it)")]
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan MaxTimePerDocument { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The parser's entry assembly; empty: AdrPlatform.DocumentParser.dll beside the host's own assemblies.</summary>
+    [Description("The parser process's assembly; empty: `AdrPlatform.DocumentParser.dll` beside the host (built with either host)")]
     public string ExecutablePath { get; set; } = string.Empty;
-
-    /// <summary>Throws with the offending setting's name when a value is out of range.</summary>
-    public void Validate()
-    {
-        Require(MaxProcesses is >= 1 and <= 64, nameof(MaxProcesses), "between 1 and 64");
-        Require(DocumentsPerProcess >= 1, nameof(DocumentsPerProcess), "at least 1");
-        Require(MaxMemoryMegabytes is >= 64 and <= 65536, nameof(MaxMemoryMegabytes), "between 64 and 65536");
-        Require(AddressSpaceHeadroomMegabytes >= 1024, nameof(AddressSpaceHeadroomMegabytes), "at least 1024 (the runtime cannot start with less)");
-        Require(MaxCpuSecondsPerDocument is >= 1 and <= 3600, nameof(MaxCpuSecondsPerDocument), "between 1 and 3600");
-        Require(MaxTimePerDocument > TimeSpan.Zero && MaxTimePerDocument <= TimeSpan.FromHours(1), nameof(MaxTimePerDocument), "between 0 and 1 hour");
-    }
-
-    private static void Require(bool valid, string name, string range)
-    {
-        if (!valid)
-        {
-            throw new InvalidOperationException($"{Section}:{name} must be {range}.");
-        }
-    }
 }

@@ -24,7 +24,6 @@ public sealed partial class ParserProcessPool : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
-        this.options.Validate();
         launch = ParserLaunch.Resolve(this.options.ExecutablePath);
         this.logger = logger;
         slots = new SemaphoreSlim(this.options.MaxProcesses);
