@@ -10,6 +10,7 @@ public sealed class PlatformSiloOptions : IValidatableObject
     public const string Section = "Cluster";
     public const string MembershipSection = Section + ":Membership";
     public const string MessagingSection = Section + ":Messaging";
+    public const string AllRoles = "all";
 
     /// <summary>Subsections bound straight onto Orleans' own options classes: failure detection and call time-outs.</summary>
     public static readonly IReadOnlyDictionary<string, Type> OrleansSections = new Dictionary<string, Type>
@@ -25,6 +26,10 @@ public sealed class PlatformSiloOptions : IValidatableObject
     [Description("Orleans service identity (keys grain state; keep it across deployments)")]
     [Required]
     public string ServiceId { get; set; } = "adrplatform";
+
+    [Description("What this silo hosts: `front` (chat sessions, beside the clients' connections), `worker` (tenants, ADRs, jobs, search, stream workers) or `all`")]
+    [AllowedValues(AllRoles, AdrPlatform.Placement.SiloRoles.Front, AdrPlatform.Placement.SiloRoles.Worker)]
+    public string Role { get; set; } = AllRoles;
 
     [Description("Orleans silo-to-silo port")]
     [Range(1, 65_535)]

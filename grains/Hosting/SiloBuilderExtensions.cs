@@ -7,6 +7,7 @@ using AdrPlatform.Adapters.Embeddings;
 using AdrPlatform.Grains;
 using AdrPlatform.Grains.Chat;
 using AdrPlatform.Grains.Search;
+using AdrPlatform.Placement;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -33,9 +36,11 @@ public static class SiloBuilderExtensions
         var storage = configuration.GetValidated<PlatformStorageOptions>(PlatformStorageOptions.Section);
         silo.AddActivityPropagation(); // one trace from the RPC through every grain call to the provider
         UseStronglyConsistentDirectory(silo);
+        var roles = SiloRoleSet.Parse(cluster.Role);
+        silo.AddRoles(roles);
         if (storage.UsesPostgres)
         {
-            return silo.AddPostgres(configuration, cluster, storage);
+            return silo.AddPostgres(configuration, cluster, storage, roles);
         }
 
         silo.UseLocalhostClustering(
@@ -62,12 +67,29 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
+    /// This silo's roles, published as silo metadata, and the placement filter that reads them: grains marked
+    /// <see cref="OnSiloRoleAttribute"/> activate only on silos holding their role.
+    /// </summary>
+    private static void AddRoles(this ISiloBuilder silo, SiloRoleSet roles)
+    {
+        if (silo.Services.Any(service => service.ServiceType == typeof(SiloRoleSet)))
+        {
+            return;
+        }
+
+        silo.Services.AddSingleton(roles);
+        silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = roles.MetadataValue });
+        silo.Services.AddPlacementFilter<SiloRoleFilterStrategy, SiloRoleFilterDirector>(ServiceLifetime.Singleton);
+    }
+
+    /// <summary>
     /// Storage and services the grains need, in memory, without clustering (test clusters bring their own);
-    /// streams as configured (memory streams when there is no configuration).
+    /// streams as configured (memory streams when there is no configuration). Such a silo holds every role.
     /// </summary>
     public static ISiloBuilder AddAdrPlatformGrains(this ISiloBuilder silo, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.AddRoles(SiloRoleSet.Parse(PlatformSiloOptions.AllRoles));
         silo.AddPlatformSerialization();
         foreach (var name in StorageNames.All)
         {
@@ -119,7 +141,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddAdrPlatformChat();
     }
 
-    private static ISiloBuilder AddPostgres(this ISiloBuilder silo, IConfiguration configuration, PlatformSiloOptions cluster, PlatformStorageOptions storage)
+    private static ISiloBuilder AddPostgres(this ISiloBuilder silo, IConfiguration configuration, PlatformSiloOptions cluster, PlatformStorageOptions storage, SiloRoleSet roles)
     {
         var app = configuration.GetConnectionString(ConnectionStringNames.App)
             ?? throw new InvalidOperationException($"Storage:Provider is postgres but ConnectionStrings:{ConnectionStringNames.App} is not set.");
@@ -168,8 +190,14 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<IBlobStore, PostgresBlobStore>();
         silo.Services.TryAddSingleton<IDocumentIndex, PostgresDocumentIndex>();
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
-        silo.AddEventStreams(configuration);
-        silo.Services.AddJobServices(configuration);
+        if (roles.HoldsWorker)
+        {
+            // Only worker silos pull the event streams and parse documents: a front silo has neither a stream provider
+            // (so no pulling agents) nor a document reader.
+            silo.AddEventStreams(configuration);
+            silo.Services.AddJobServices(configuration);
+        }
+
         silo.Services.AddGrainOptions(configuration);
         silo.AddAi(configuration);
         return silo;

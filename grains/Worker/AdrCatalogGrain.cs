@@ -4,10 +4,12 @@ using AdrPlatform.Domain.Markdown;
 using AdrPlatform.Model;
 using AdrPlatform.Ports;
 using Orleans.Concurrency;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Grains;
 
 /// <summary>Read-only queries across one tenant's ADRs, answered from the store by any silo; reentrant, as it only waits on I/O.</summary>
+[OnSiloRole(SiloRoles.Worker)]
 [StatelessWorker, Reentrant]
 public sealed class AdrCatalogGrain(IAdrStore store) : Grain, IAdrCatalogGrain
 {

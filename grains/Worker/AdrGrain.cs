@@ -5,6 +5,7 @@ using AdrPlatform.Domain.Diff;
 using AdrPlatform.Errors;
 using AdrPlatform.Model;
 using AdrPlatform.Ports;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Grains;
 
@@ -13,6 +14,7 @@ namespace AdrPlatform.Grains;
 /// the record once on activation, keeps it in memory and writes every change through to the store; the
 /// rules themselves live in <see cref="AdrChanges"/>.
 /// </summary>
+[OnSiloRole(SiloRoles.Worker)]
 public sealed class AdrGrain(IAdrStore store, IEventPublisher events, TimeProvider clock) : Grain, IAdrGrain
 {
     private string _tenant = string.Empty;

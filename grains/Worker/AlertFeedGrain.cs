@@ -2,10 +2,12 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using AdrPlatform.Model;
 using Orleans.Concurrency;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Grains;
 
 /// <summary>Fans each alert out to every connected watcher; reentrant, as watchers wait while alerts arrive.</summary>
+[OnSiloRole(SiloRoles.Worker)]
 [Reentrant]
 public sealed class AlertFeedGrain : Grain, IAlertFeedGrain
 {

@@ -9,6 +9,7 @@ using AdrPlatform.Observability;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Grains;
 
@@ -19,6 +20,7 @@ namespace AdrPlatform.Grains;
 /// synchronously at the start of a call, so creations interleave freely (each then waits only for its own ADR
 /// grain). Imports keep the numbers of their files and write each ADR through its grain.
 /// </summary>
+[OnSiloRole(SiloRoles.Worker)]
 public sealed partial class TenantGrain(
     [PersistentState("tenant", StorageNames.Tenants)] IPersistentState<TenantState> state,
     IAdrStore store,

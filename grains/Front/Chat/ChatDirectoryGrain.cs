@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AdrPlatform.Model;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Grains.Chat;
 
@@ -11,6 +12,7 @@ public sealed class ChatDirectoryState
 }
 
 /// <summary>The list of one user's sessions, newest first, so listing needs no scan.</summary>
+[OnSiloRole(SiloRoles.Front)]
 public sealed class ChatDirectoryGrain(
     [PersistentState("chat-directory", StorageNames.Chats)] IPersistentState<ChatDirectoryState> state) : Grain, IChatDirectoryGrain
 {

@@ -9,6 +9,7 @@ using AdrPlatform.Ports;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Grains.Chat;
 
@@ -17,6 +18,7 @@ namespace AdrPlatform.Grains.Chat;
 /// An answer is grounded in the tenant's most relevant ADR passages (hybrid search), reserved with the tenant and
 /// streamed from the configured chat provider; the RPC's cancellation reaches the search, the reservation and the provider request.
 /// </summary>
+[OnSiloRole(SiloRoles.Front)]
 [PreferLocalPlacement]
 public sealed class ChatSessionGrain(
     [PersistentState("chat", StorageNames.Chats)] IPersistentState<ChatSessionState> state,

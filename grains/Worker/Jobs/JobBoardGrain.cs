@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using AdrPlatform.Model;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Grains.Jobs;
 
@@ -8,6 +9,7 @@ namespace AdrPlatform.Grains.Jobs;
 /// The tenant's jobs, newest view of each: answers ListJobs and feeds the live board. Finished jobs
 /// beyond the newest <see cref="MaxFinishedJobs"/> are dropped from the board (the job grains keep them).
 /// </summary>
+[OnSiloRole(SiloRoles.Worker)]
 public sealed class JobBoardGrain(
     [PersistentState("job-board", StorageNames.Jobs)] IPersistentState<JobBoardState> state) : Grain, IJobBoardGrain
 {

@@ -11,6 +11,7 @@ using AdrPlatform.Observability;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Grains.Jobs;
 
@@ -19,6 +20,7 @@ namespace AdrPlatform.Grains.Jobs;
 /// reports (from job.progress) to its state machine, keeps the progress log for watchers, and cleans up
 /// a cancelled or failed attempt's partial passages.
 /// </summary>
+[OnSiloRole(SiloRoles.Worker)]
 public sealed partial class JobGrain(
     [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobGrainState> state,
     IBlobStore blobs,

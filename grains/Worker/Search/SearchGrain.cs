@@ -6,6 +6,7 @@ using AdrPlatform.Ports;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Grains.Search;
 
@@ -14,6 +15,7 @@ namespace AdrPlatform.Grains.Search;
 /// passages, ranks sources (each ADR or document once) and cuts snippets. Filters that only ADRs have
 /// (status, tags, author, dates) leave the documents out.
 /// </summary>
+[OnSiloRole(SiloRoles.Worker)]
 [StatelessWorker, Reentrant]
 public sealed class SearchGrain(
     ISearchIndex index,

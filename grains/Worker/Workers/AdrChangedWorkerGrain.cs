@@ -1,8 +1,10 @@
 using AdrPlatform.Events;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Workers;
 
 /// <summary>Keeps a tenant's search index in step with its ADRs, one adr.changed event at a time.</summary>
+[OnSiloRole(SiloRoles.Worker)]
 [ImplicitStreamSubscription(EventTopics.AdrChanged)]
 public sealed class AdrChangedWorkerGrain(AdrIndexer indexer) : EventWorkerGrain<AdrChanged>
 {

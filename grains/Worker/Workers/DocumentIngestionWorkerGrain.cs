@@ -1,7 +1,9 @@
 using AdrPlatform.Events;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Workers;
 
+[OnSiloRole(SiloRoles.Worker)]
 [ImplicitStreamSubscription(EventTopics.DocumentUploaded)]
 public sealed class DocumentIngestionWorkerGrain(DocumentIngestionHandler handler) : EventWorkerGrain<DocumentUploaded>
 {

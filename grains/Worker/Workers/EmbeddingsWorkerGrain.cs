@@ -1,7 +1,9 @@
 using AdrPlatform.Events;
+using AdrPlatform.Placement;
 
 namespace AdrPlatform.Workers;
 
+[OnSiloRole(SiloRoles.Worker)]
 [ImplicitStreamSubscription(EventTopics.EmbeddingsRequested)]
 public sealed class EmbeddingsWorkerGrain(EmbeddingsHandler handler) : EventWorkerGrain<EmbeddingsRequested>
 {
