@@ -8,7 +8,6 @@ using AdrPlatform.Events;
 using AdrPlatform.Streaming.Kafka;
 using AdrPlatform.Streaming.Kafka.Testing;
 using AdrPlatform.TestKit;
-using AdrPlatform.Tests.Support;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
