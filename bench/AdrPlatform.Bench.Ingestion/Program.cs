@@ -27,7 +27,7 @@ foreach (var topic in kafka is null ? [] : EventTopics.All.SelectMany(t => new[]
     kafka!.CreateTopic(topic, 8); // the mock cluster has no controller: a silo cannot create topics there
 }
 
-var host = new GatewayHost(new Dictionary<string, string?>
+var host = GatewayHost.With(new Dictionary<string, string?>
 {
     ["Streams:Provider"] = options.Streams,
     ["Streams:Kafka:BootstrapServers"] = kafka?.BootstrapServers,

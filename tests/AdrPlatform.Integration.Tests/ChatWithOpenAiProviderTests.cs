@@ -126,7 +126,7 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
         public async Task InitializeAsync()
         {
             await Provider.StartAsync();
-            Host = new GatewayHost(new Dictionary<string, string?>
+            Host = GatewayHost.With(new Dictionary<string, string?>
             {
                 ["Chat:Provider:Kind"] = "openai",
                 ["Chat:Provider:Endpoint"] = Provider.BaseUrl,
