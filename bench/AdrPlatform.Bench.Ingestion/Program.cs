@@ -4,20 +4,13 @@ using AdrPlatform.Adapters.Documents;
 using AdrPlatform.Adapters.Documents.Isolation;
 using AdrPlatform.Contracts.Jobs.V1;
 using AdrPlatform.Domain.Documents;
-using AdrPlatform.Gateway.Auth;
-using AdrPlatform.Gateway.Hosting;
 using AdrPlatform.Events;
 using AdrPlatform.Streaming.Kafka;
 using AdrPlatform.Streaming.Kafka.Testing;
-using AdrPlatform.Tests.Support;
+using AdrPlatform.TestKit;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -34,45 +27,39 @@ foreach (var topic in kafka is null ? [] : EventTopics.All.SelectMany(t => new[]
     kafka!.CreateTopic(topic, 8); // the mock cluster has no controller: a silo cannot create topics there
 }
 
-var keyPath = Path.Combine(Path.GetTempPath(), "adr-ingestion-bench", Guid.NewGuid().ToString("N"), "dev-key");
-var settings = new Dictionary<string, string?>
+var host = GatewayHost.With(new Dictionary<string, string?>
 {
-    ["Auth:DevelopmentKeyPath"] = keyPath,
-    ["Cluster:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
-    ["Cluster:SiloPort"] = "21211",
-    ["Cluster:PrimarySiloPort"] = "21211",
-    ["Cluster:GatewayPort"] = "40100",
-    ["Gateway:ManagementPort"] = "40101",
     ["Streams:Provider"] = options.Streams,
     ["Streams:Kafka:BootstrapServers"] = kafka?.BootstrapServers,
     ["Streams:Kafka:ConsumerGroup"] = "bench",
     ["Logging:LogLevel:Default"] = "Warning",
-};
-await using var app = GatewayApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
-await app.StartAsync();
-var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-using var channel = GrpcChannel.ForAddress(address);
-var issuer = DevelopmentIssuer.LoadOrCreate(keyPath);
-JobService.JobServiceClient Client(string tenant) => new(channel.Intercept(metadata =>
+});
+await host.InitializeAsync();
+using var channel = host.Channel(Transport.Grpc);
+JobService.JobServiceClient Client(string tenant)
 {
-    metadata.Add("authorization", "Bearer " + issuer.Mint(tenant, "bench", ["editor"], "adrplatform", TimeSpan.FromHours(1), DateTimeOffset.UtcNow));
-    return metadata;
-}));
+    var token = host.Token(tenant, "bench", "editor");
+    return new(channel.Intercept(metadata =>
+    {
+        metadata.Add("authorization", "Bearer " + token);
+        return metadata;
+    }));
+}
 
 var pdf = ByteString.CopyFrom(SampleDocuments.Pdf(options.Pages, bodyRepeats: 3)); // about 2,400 characters a page, like a written report
 Console.WriteLine($"streams: {options.Streams}; document: {options.Pages}-page PDF, {pdf.Length:N0} bytes; local hashing embedder; {Environment.ProcessorCount} cores");
 
 await IngestAsync(Client("warmup"), pdf, "warmup.pdf"); // JIT, first activations, topic creation
-var latencies = new List<double>();
+var latencies = new LatencyRecorder();
 for (var run = 0; run < options.Runs; run++)
 {
     var (elapsed, job) = await IngestAsync(Client("latency"), pdf, $"run{run}.pdf");
-    latencies.Add(elapsed.TotalMilliseconds);
+    latencies.Record(elapsed);
     Console.WriteLine($"  run {run + 1}: {elapsed.TotalMilliseconds:F0} ms submit → searchable ({job.Stages.Single(s => s.Name == "embed").Total} passages)");
 }
 
-latencies.Sort();
-Console.WriteLine($"one {options.Pages}-page PDF, submit → searchable: median {latencies[latencies.Count / 2]:F0} ms, max {latencies[^1]:F0} ms (target ≤ 5,000 ms)");
+var latency = latencies.Summary();
+Console.WriteLine($"one {options.Pages}-page PDF, submit → searchable: median {latency.P50:F0} ms, max {latency.Max:F0} ms (target ≤ 5,000 ms)");
 
 var clock = Stopwatch.StartNew();
 var perTenant = options.Documents / options.Tenants;
@@ -92,7 +79,7 @@ await Task.WhenAll(Enumerable.Range(0, options.Tenants).Select(t => Task.Run(asy
 })));
 var total = perTenant * options.Tenants;
 Console.WriteLine($"steady state: {total} documents of {options.Tenants} tenants in {clock.Elapsed.TotalSeconds:F1} s = {total / clock.Elapsed.TotalMinutes:F0} documents/min");
-await app.StopAsync();
+await host.DisposeAsync();
 await ParserCostAsync(pdf.ToByteArray(), options.Runs * 4);
 
 static async Task ParserCostAsync(byte[] pdf, int runs)
@@ -119,16 +106,15 @@ static async Task ParserCostAsync(byte[] pdf, int runs)
 
 static async Task<double> Median(int runs, Func<Task> action)
 {
-    var times = new List<double>(runs);
+    var times = new LatencyRecorder();
     for (var i = 0; i < runs; i++)
     {
         var clock = Stopwatch.StartNew();
         await action();
-        times.Add(clock.Elapsed.TotalMilliseconds);
+        times.Record(clock.Elapsed);
     }
 
-    times.Sort();
-    return times[times.Count / 2];
+    return times.Summary().P50;
 }
 
 static async Task<(TimeSpan Elapsed, Job Job)> IngestAsync(JobService.JobServiceClient client, ByteString content, string name)

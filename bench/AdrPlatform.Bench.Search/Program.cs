@@ -7,6 +7,7 @@ using AdrPlatform.Bench.Search;
 using AdrPlatform.Domain.Search;
 using AdrPlatform.Model;
 using AdrPlatform.Ports;
+using AdrPlatform.TestKit;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -57,7 +58,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index={kind} adr
 var queries = Enumerable.Range(0, queryCount).Select(_ => corpus.Query()).ToList();
 foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid })
 {
-    var times = new List<double>();
+    var times = new LatencyRecorder();
     for (var round = -20; round < queries.Count; round++)
     {
         var query = queries[Math.Max(round, 0)];
@@ -70,11 +71,10 @@ foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Semantic, SearchMode
         _ = ranked.Take(10).Select(r => Snippets.Make(r.Best.Text, [.. SearchText.Terms(query)])).ToList();
         if (round >= 0)
         {
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            times.Record(clock.Elapsed);
         }
     }
 
-    times.Sort();
-    double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mode,-9} p50 {At(0.5),8:F2} ms   p95 {At(0.95),8:F2} ms   p99 {At(0.99),8:F2} ms"));
+    var latency = times.Summary();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mode,-9} p50 {latency.P50,8:F2} ms   p95 {latency.P95,8:F2} ms   p99 {latency.P99,8:F2} ms"));
 }

@@ -6,6 +6,7 @@ using AdrPlatform.Bench.Streaming;
 using AdrPlatform.Contracts.Chat.V1;
 using AdrPlatform.Contracts.Tenant.V1;
 using AdrPlatform.Integration.Tests.FakeProvider;
+using AdrPlatform.TestKit;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.AI;
@@ -33,29 +34,28 @@ var gatewayDll = options.GetValueOrDefault("gateway-dll") ?? throw new ArgumentE
 
 var answers = new FakeChatBehavior { Tokens = tokens, InterTokenGap = gap, TimeToFirstToken = ttft, TokenText = (_, _) => StreamClock.Token };
 await using var fake = await FakeChatProvider.StartNewAsync(answers);
-var port = FreePort();
-var siloPort = FreePort();
+var port = FreePort.Next();
+var siloPort = FreePort.Next().ToString(CultureInfo.InvariantCulture);
 var key = Path.Combine(Path.GetTempPath(), "adr-stream-bench-" + Guid.NewGuid().ToString("N"), "key");
-var gatewayStart = new ProcessStartInfo("dotnet")
+using var gateway = SiloProcess.Start(gatewayDll, new Dictionary<string, string>
 {
-    ArgumentList =
-    {
-        gatewayDll, $"--Gateway:Port={port}", $"--Auth:DevelopmentKeyPath={key}", "--Logging:LogLevel:Default=Warning",
-        $"--Cluster:SiloPort={siloPort}", $"--Cluster:PrimarySiloPort={siloPort}", $"--Cluster:GatewayPort={FreePort()}", $"--Gateway:ManagementPort={FreePort()}",
-        "--Chat:Models:default:Providers:0:Provider=openai", $"--Chat:Models:default:Providers:0:Endpoint={fake.BaseUrl}", "--Chat:Models:default:Providers:0:Model=bench", "--Chat:Models:default:Providers:0:ApiKey=k",
-        "--Chat:Models:default:Resilience:MaxConcurrentStreams=100000", "--Chat:Models:default:Resilience:MaxQueueDepth=100000", "--Chat:HistoryTurns=0",
-        $"--Chat:MaxOutputTokens={tokens * 10}",
-    },
-    RedirectStandardOutput = true,
-    RedirectStandardError = true,
-};
-foreach (var (name, value) in GatewayEnvironment())
-{
-    gatewayStart.Environment[name] = value;
-}
-
-using var gateway = Process.Start(gatewayStart)!;
-var nginxPort = nginx is null ? 0 : FreePort();
+    ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
+    ["Auth:DevelopmentKeyPath"] = key,
+    ["Logging:LogLevel:Default"] = "Warning",
+    ["Cluster:SiloPort"] = siloPort,
+    ["Cluster:PrimarySiloPort"] = siloPort,
+    ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+    ["Gateway:ManagementPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+    ["Chat:Models:default:Providers:0:Provider"] = "openai",
+    ["Chat:Models:default:Providers:0:Endpoint"] = fake.BaseUrl,
+    ["Chat:Models:default:Providers:0:Model"] = "bench",
+    ["Chat:Models:default:Providers:0:ApiKey"] = "k",
+    ["Chat:Models:default:Resilience:MaxConcurrentStreams"] = "100000",
+    ["Chat:Models:default:Resilience:MaxQueueDepth"] = "100000",
+    ["Chat:HistoryTurns"] = "0",
+    ["Chat:MaxOutputTokens"] = (tokens * 10).ToString(CultureInfo.InvariantCulture),
+}, GatewayEnvironment());
+var nginxPort = nginx is null ? 0 : FreePort.Next();
 using var proxy = nginx is null ? null : StartNginx(nginx, nginxPort, fake.Address);
 try
 {
@@ -63,15 +63,14 @@ try
 }
 finally
 {
-    gateway.Kill(entireProcessTree: true);
     proxy?.Kill(entireProcessTree: true);
 }
 
 // --gateway-env NAME=VALUE[,NAME=VALUE]: runtime settings for the front silo alone (e.g. DOTNET_gcServer=0).
-IEnumerable<KeyValuePair<string, string?>> GatewayEnvironment() =>
+Dictionary<string, string?> GatewayEnvironment() =>
     options.GetValueOrDefault("gateway-env", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
         .Select(pair => pair.Split('=', 2))
-        .Select(pair => KeyValuePair.Create(pair[0], (string?)pair.ElementAtOrDefault(1)));
+        .ToDictionary(pair => pair[0], pair => pair.ElementAtOrDefault(1));
 
 // A plain reverse proxy with response buffering off, as streaming needs: the cost of one proxy hop.
 static Process StartNginx(string nginx, int port, Uri upstream)
@@ -113,7 +112,7 @@ async Task Run()
     using var channel = GrpcChannel.ForAddress(gatewayUrl, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
     var tenants = new TenantService.TenantServiceClient(channel);
     var chat = new ChatService.ChatServiceClient(channel);
-    await WaitServing(tenants, headers);
+    await gateway.WaitUntilServingAsync(() => tenants.WhoAmIAsync(new WhoAmIRequest(), headers).ResponseAsync);
     await tenants.SetQuotasAsync(new SetQuotasRequest { Quotas = new Quotas { RequestsPerMinute = 100_000, ConcurrentStreams = 10_000, TokensPerDay = 10_000_000_000 } }, headers);
     var sessions = new List<string>();
     for (var i = 0; i < Math.Max(Math.Max(streams, hold), cancels); i++)
@@ -153,11 +152,9 @@ async Task Measure(Func<Answer, Task<StreamTimings>> load, Answer straight,
     var direct = await load(straight);
     var proxied = throughNginx is null ? null : await load(throughNginx);
     Console.WriteLine("  direct paths measured; now through the front silo");
-    gateway.Refresh();
-    var cpuBefore = gateway.TotalProcessorTime;
+    var cpuBefore = gateway.ProcessorTime;
     var platform = await load(throughSilo);
-    gateway.Refresh();
-    var cpu = gateway.TotalProcessorTime - cpuBefore;
+    var cpu = gateway.ProcessorTime - cpuBefore;
     Report("direct to provider", direct, null);
     if (proxied is not null)
     {
@@ -239,7 +236,7 @@ Answer Platform(ChatService.ChatServiceClient chat, Metadata headers, List<strin
 async Task CancelLatency(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)
 {
     fake.Behavior = new FakeChatBehavior { Tokens = 100_000, InterTokenGap = TimeSpan.FromMilliseconds(5) };
-    var latencies = new List<double>();
+    var latencies = new LatencyRecorder();
     for (var i = 0; i < cancels; i++)
     {
         using var abort = new CancellationTokenSource();
@@ -260,7 +257,7 @@ async Task CancelLatency(ChatService.ChatServiceClient chat, Metadata headers, L
             continue;
         }
 
-        latencies.Add((abortedAt - cancelledAt).TotalMilliseconds);
+        latencies.Record(abortedAt - cancelledAt);
         await Task.Delay(20);
     }
 
@@ -269,8 +266,8 @@ async Task CancelLatency(ChatService.ChatServiceClient chat, Metadata headers, L
         return;
     }
 
-    latencies.Sort();
-    Console.WriteLine($"client cancel -> provider connection closed ({cancels} rounds): p50 {Percentiles.Format(Percentiles.At(latencies, 0.5))} ms, p95 {Percentiles.Format(Percentiles.At(latencies, 0.95))} ms, p99 {Percentiles.Format(Percentiles.At(latencies, 0.99))} ms, max {Percentiles.Format(latencies[^1])} ms");
+    var cancel = latencies.Summary();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"client cancel -> provider connection closed ({cancels} rounds): p50 {cancel.P50:F2} ms, p95 {cancel.P95:F2} ms, p99 {cancel.P99:F2} ms, max {cancel.Max:F2} ms"));
 }
 
 async Task MemoryPerStream(ChatService.ChatServiceClient chat, Metadata headers, List<string> sessions)
@@ -294,11 +291,7 @@ async Task MemoryPerStream(ChatService.ChatServiceClient chat, Metadata headers,
             // Cancelled at the end of the measurement.
         }
     }).ToList();
-    var deadline = DateTime.UtcNow.AddSeconds(120);
-    while (fake.ActiveStreams < hold && DateTime.UtcNow < deadline)
-    {
-        await Task.Delay(500);
-    }
+    await Eventually.WithinAsync(() => fake.ActiveStreams >= hold, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(500));
 
     await Task.Delay(3000);
     var during = Rss(gateway.Id);
@@ -309,14 +302,14 @@ async Task MemoryPerStream(ChatService.ChatServiceClient chat, Metadata headers,
 
 void Report(string name, StreamTimings timings, StreamTimings? baseline)
 {
-    var first = timings.FirstTokens();
-    var gaps = timings.Gaps();
-    var line = $"  {name,-20} first token p50 {Percentiles.Format(Percentiles.At(first, 0.5))} p99 {Percentiles.Format(Percentiles.At(first, 0.99))} ms; inter-token p50 {Percentiles.Format(Percentiles.At(gaps, 0.5))} p99 {Percentiles.Format(Percentiles.At(gaps, 0.99))} ms; failed {timings.Failures}";
+    var first = timings.FirstTokens.Summary();
+    var gaps = timings.Gaps.Summary();
+    var line = string.Create(CultureInfo.InvariantCulture, $"  {name,-20} first token p50 {first.P50:F2} p99 {first.P99:F2} ms; inter-token p50 {gaps.P50:F2} p99 {gaps.P99:F2} ms; failed {timings.Failures}");
     if (baseline is not null)
     {
-        var baseFirst = baseline.FirstTokens();
-        var baseGaps = baseline.Gaps();
-        line += $"\n  {"",-20} added: first token p50 {Percentiles.Format(Percentiles.At(first, 0.5) - Percentiles.At(baseFirst, 0.5))} p99 {Percentiles.Format(Percentiles.At(first, 0.99) - Percentiles.At(baseFirst, 0.99))} ms; inter-token p99 {Percentiles.Format(Percentiles.At(gaps, 0.99) - Percentiles.At(baseGaps, 0.99))} ms";
+        var baseFirst = baseline.FirstTokens.Summary();
+        var baseGaps = baseline.Gaps.Summary();
+        line += string.Create(CultureInfo.InvariantCulture, $"\n  {"",-20} added: first token p50 {first.P50 - baseFirst.P50:F2} p99 {first.P99 - baseFirst.P99:F2} ms; inter-token p99 {gaps.P99 - baseGaps.P99:F2} ms");
     }
 
     Console.WriteLine(line);
@@ -330,28 +323,5 @@ async Task<string> Token()
     return text.Trim();
 }
 
-static async Task WaitServing(TenantService.TenantServiceClient tenants, Metadata headers)
-{
-    for (var attempt = 0; ; attempt++)
-    {
-        try
-        {
-            await tenants.WhoAmIAsync(new WhoAmIRequest(), headers);
-            return;
-        }
-        catch (RpcException) when (attempt < 120)
-        {
-            await Task.Delay(500);
-        }
-    }
-}
-
 static long Rss(int pid) =>
     long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-}

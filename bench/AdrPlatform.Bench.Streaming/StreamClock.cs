@@ -33,16 +33,16 @@ public sealed class StreamClock(StreamTimings timings, bool measured = true)
 
         if (_last is { } last)
         {
-            timings.Gap(Stopwatch.GetElapsedTime(last, now));
+            timings.Gaps.Record(Stopwatch.GetElapsedTime(last, now));
         }
         else
         {
-            timings.First(Stopwatch.GetElapsedTime(_started, now));
+            timings.FirstTokens.Record(Stopwatch.GetElapsedTime(_started, now));
         }
 
         for (var i = 1; i < count; i++)
         {
-            timings.Gap(TimeSpan.Zero);
+            timings.Gaps.Record(TimeSpan.Zero);
         }
 
         _last = now;

@@ -1,16 +1,18 @@
-using System.Collections.Concurrent;
+using AdrPlatform.TestKit;
 
 namespace AdrPlatform.Bench.Streaming;
 
-/// <summary>First-token latencies and inter-token gaps of many concurrent streams, in milliseconds, and
-/// how many answers and tokens went through in all (measured or not).</summary>
+/// <summary>First-token latencies and inter-token gaps of many concurrent streams, and how many answers and
+/// tokens went through in all (measured or not).</summary>
 public sealed class StreamTimings
 {
-    private readonly ConcurrentBag<double> _firstTokens = [];
-    private readonly ConcurrentBag<double> _gaps = [];
     private int _failures;
     private long _answers;
     private long _tokens;
+
+    public LatencyRecorder FirstTokens { get; } = new();
+
+    public LatencyRecorder Gaps { get; } = new();
 
     public int Failures => _failures;
 
@@ -27,13 +29,5 @@ public sealed class StreamTimings
         }
     }
 
-    public void First(TimeSpan elapsed) => _firstTokens.Add(elapsed.TotalMilliseconds);
-
-    public void Gap(TimeSpan elapsed) => _gaps.Add(elapsed.TotalMilliseconds);
-
     public void Failed() => Interlocked.Increment(ref _failures);
-
-    public List<double> FirstTokens() => [.. _firstTokens.Order()];
-
-    public List<double> Gaps() => [.. _gaps.Order()];
 }

@@ -11,7 +11,7 @@ public sealed class BenchConsumerGrain : Grain, IBenchConsumerGrain, IStreamSubs
 
     public Task OnNextAsync(BenchEvent item, StreamSequenceToken? token = null)
     {
-        LatencyRecorder.Record(Stopwatch.GetTimestamp() - item.SentTimestamp);
+        Deliveries.Latencies.Record(Stopwatch.GetElapsedTime(item.SentTimestamp));
         return Task.CompletedTask;
     }
 

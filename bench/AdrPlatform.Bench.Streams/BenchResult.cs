@@ -1,6 +1,10 @@
+using AdrPlatform.TestKit;
+
 namespace AdrPlatform.Bench.Streams;
 
-public sealed record BenchResult(int Sent, int Received, TimeSpan SendTime, TimeSpan TotalTime, double P50Ms, double P95Ms, double P99Ms)
+public sealed record BenchResult(int Sent, TimeSpan SendTime, TimeSpan TotalTime, LatencySummary Latencies)
 {
+    public int Received => Latencies.Count;
+
     public double EventsPerSecond => Received / TotalTime.TotalSeconds;
 }

@@ -10,5 +10,5 @@ foreach (var provider in new[] { "kafka", "memory" })
 {
     var result = await StreamBenchmark.RunAsync(provider, settings);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {provider} | {result.EventsPerSecond:N0} | {result.Received:N0}/{result.Sent:N0} | {result.SendTime.TotalSeconds:F2} s | {result.P50Ms:F1} | {result.P95Ms:F1} | {result.P99Ms:F1} |"));
+        $"| {provider} | {result.EventsPerSecond:N0} | {result.Received:N0}/{result.Sent:N0} | {result.SendTime.TotalSeconds:F2} s | {result.Latencies.P50:F1} | {result.Latencies.P95:F1} | {result.Latencies.P99:F1} |"));
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AdrPlatform.Streaming.Kafka;
 using AdrPlatform.Streaming.Kafka.Testing;
+using AdrPlatform.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -69,7 +70,7 @@ public static class StreamBenchmark
 
     private static async Task<BenchResult> SendAndWaitAsync(Orleans.Streams.IAsyncStream<BenchEvent>[] streams, BenchSettings settings, int count)
     {
-        LatencyRecorder.Reset(count);
+        Deliveries.Reset();
         using var window = new SemaphoreSlim(settings.Window);
         var payload = new byte[settings.PayloadBytes];
         Random.Shared.NextBytes(payload);
@@ -89,13 +90,8 @@ public static class StreamBenchmark
 
         await Task.WhenAll(sends);
         var sent = clock.Elapsed;
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (LatencyRecorder.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(1);
-        }
-
+        await Eventually.WithinAsync(() => Deliveries.Latencies.Count >= count, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(1));
         var elapsed = clock.Elapsed;
-        return new BenchResult(count, LatencyRecorder.Count, sent, elapsed, LatencyRecorder.PercentileMs(50), LatencyRecorder.PercentileMs(95), LatencyRecorder.PercentileMs(99));
+        return new BenchResult(count, sent, elapsed, Deliveries.Latencies.Summary());
     }
 }

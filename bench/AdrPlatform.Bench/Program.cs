@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using AdrPlatform.Bench;
 using AdrPlatform.Contracts.Adr.V1;
 using AdrPlatform.Contracts.Tenant.V1;
+using AdrPlatform.TestKit;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -99,7 +99,7 @@ var workers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         }
         catch (RpcException) when (measuring)
         {
-            recorders[kinds[kind]][c].Fail();
+            recorders[kinds[kind]][c].Failed();
         }
     }
 })).ToArray();
@@ -115,11 +115,11 @@ await Task.WhenAll(workers);
 
 var total = 0;
 Console.WriteLine($"{"op",-8}{"count",10}{"errors",8}{"p50 ms",10}{"p95 ms",10}{"p99 ms",10}{"max ms",10}");
-foreach (var kind in kinds)
+foreach (var kind in kinds.Where((_, i) => weights[i] > 0))
 {
     var s = LatencyRecorder.Summarise(recorders[kind]);
     total += s.Count;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-8}{s.Count,10}{s.Errors,8}{s.P50,10:F3}{s.P95,10:F3}{s.P99,10:F3}{s.Max,10:F3}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-8}{s.Count,10}{s.Failures,8}{s.P50,10:F3}{s.P95,10:F3}{s.P99,10:F3}{s.Max,10:F3}"));
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {total / elapsed.TotalSeconds:F0} requests/s over {elapsed.TotalSeconds:F1}s"));

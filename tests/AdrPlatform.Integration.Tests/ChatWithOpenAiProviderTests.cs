@@ -126,7 +126,7 @@ public class ChatWithOpenAiProviderTests(ChatWithOpenAiProviderTests.Setup setup
         public async Task InitializeAsync()
         {
             await Provider.StartAsync();
-            Host = new GatewayHost(new Dictionary<string, string?>
+            Host = GatewayHost.With(new Dictionary<string, string?>
             {
                 ["Chat:Models:default:Providers:0:Provider"] = "openai",
                 ["Chat:Models:default:Providers:0:Endpoint"] = Provider.BaseUrl,

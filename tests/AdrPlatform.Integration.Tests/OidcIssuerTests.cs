@@ -15,7 +15,7 @@ public sealed class OidcIssuerTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await _issuer.StartAsync();
-        _host = new GatewayHost(new Dictionary<string, string?>
+        _host = GatewayHost.With(new Dictionary<string, string?>
         {
             ["Auth:Authority"] = _issuer.Issuer,
             ["Auth:RequireHttpsMetadata"] = "false",

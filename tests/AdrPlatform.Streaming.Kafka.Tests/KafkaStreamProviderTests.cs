@@ -25,7 +25,7 @@ public sealed class KafkaStreamProviderTests : IDisposable
         try
         {
             await StreamTestCluster.ProduceAsync(cluster, keys, 0, 500);
-            await Eventually.True(() => EventLog.DistinctCount(keys) == 2500, Generous, () => $"{EventLog.DistinctCount(keys)} of 2500 processed");
+            await Eventually.TrueAsync(() => EventLog.DistinctCount(keys) == 2500, () => $"{EventLog.DistinctCount(keys)} of 2500 processed", Generous);
         }
         finally
         {
@@ -48,12 +48,12 @@ public sealed class KafkaStreamProviderTests : IDisposable
         try
         {
             var producing = StreamTestCluster.ProduceAsync(cluster, keys, 0, 300);
-            await Eventually.True(() => EventLog.DistinctCount(keys) >= 300, Generous, () => $"{EventLog.DistinctCount(keys)} processed before the outage");
+            await Eventually.TrueAsync(() => EventLog.DistinctCount(keys) >= 300, () => $"{EventLog.DistinctCount(keys)} processed before the outage", Generous);
             _kafka.TakeBrokerDown(1);
             await Task.Delay(TimeSpan.FromSeconds(3));
             _kafka.BringBrokerUp(1);
             await producing;
-            await Eventually.True(() => EventLog.DistinctCount(keys) == 1500, Generous, () => $"{EventLog.DistinctCount(keys)} of 1500 processed");
+            await Eventually.TrueAsync(() => EventLog.DistinctCount(keys) == 1500, () => $"{EventLog.DistinctCount(keys)} of 1500 processed", Generous);
         }
         finally
         {
@@ -76,7 +76,7 @@ public sealed class KafkaStreamProviderTests : IDisposable
         try
         {
             await StreamTestCluster.ProduceAsync(first, [key], 0, 400);
-            await Eventually.True(() => EventLog.Processed(key).Count >= 50, Generous, () => $"{EventLog.Processed(key).Count} processed");
+            await Eventually.TrueAsync(() => EventLog.Processed(key).Count >= 50, () => $"{EventLog.Processed(key).Count} processed", Generous);
         }
         finally
         {
@@ -89,10 +89,10 @@ public sealed class KafkaStreamProviderTests : IDisposable
         var second = await StreamTestCluster.StartAsync("kafka", _kafka, consumerGroup: "restart");
         try
         {
-            await Eventually.True(
+            await Eventually.TrueAsync(
                 () => EventLog.Processed(key).Select(e => e.Sequence).Distinct().Count() == 400,
-                Generous,
-                () => $"{EventLog.Processed(key).Select(e => e.Sequence).Distinct().Count()} of 400 processed");
+                () => $"{EventLog.Processed(key).Select(e => e.Sequence).Distinct().Count()} of 400 processed",
+                Generous);
         }
         finally
         {
@@ -113,8 +113,8 @@ public sealed class KafkaStreamProviderTests : IDisposable
         try
         {
             await StreamTestCluster.ProduceAsync(cluster, [key], 0, 20, poisonSequence: 7);
-            await Eventually.True(() => EventLog.Processed(key).Count == 19, Generous, () => $"{EventLog.Processed(key).Count} of 19 processed");
-            await Eventually.True(() => !RecordingDeadLetterObserver.Letters.IsEmpty, Generous, () => "no dead letter observed");
+            await Eventually.TrueAsync(() => EventLog.Processed(key).Count == 19, () => $"{EventLog.Processed(key).Count} of 19 processed", Generous);
+            await Eventually.TrueAsync(() => !RecordingDeadLetterObserver.Letters.IsEmpty, () => "no dead letter observed", Generous);
         }
         finally
         {

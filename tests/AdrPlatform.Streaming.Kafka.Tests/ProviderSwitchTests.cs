@@ -23,7 +23,7 @@ public sealed class ProviderSwitchTests
         try
         {
             await StreamTestCluster.ProduceAsync(cluster, keys, 0, 200);
-            await Eventually.True(() => EventLog.DistinctCount(keys) == 600, TimeSpan.FromMinutes(2), () => $"{EventLog.DistinctCount(keys)} of 600 processed");
+            await Eventually.TrueAsync(() => EventLog.DistinctCount(keys) == 600, () => $"{EventLog.DistinctCount(keys)} of 600 processed", TimeSpan.FromMinutes(2));
         }
         finally
         {

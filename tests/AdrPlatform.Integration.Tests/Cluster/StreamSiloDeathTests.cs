@@ -54,20 +54,22 @@ public sealed class StreamSiloDeathTests(PostgresDatabase database)
         siloA.Kill();
 
         // Past the lifetime the dead silo's reservation is gone; the living one, renewed by its silo, is not.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        GetUsageResponse? usage = null;
-        while (usage?.ReservedUsd != controlReserved && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            try
+        var usage = await Eventually.HoldsAsync<GetUsageResponse?>(
+            async () =>
             {
-                usage = await tenant.GetUsageAsync(new GetUsageRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
-            }
-            catch (RpcException)
-            {
-                // The tenant grain may have lived on the dead silo: it comes back on B once the death is declared.
-            }
-        }
+                try
+                {
+                    return await tenant.GetUsageAsync(new GetUsageRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
+                }
+                catch (RpcException)
+                {
+                    return null; // The tenant grain may have lived on the dead silo: it comes back on B once the death is declared.
+                }
+            },
+            u => u?.ReservedUsd == controlReserved,
+            u => $"the dead silo's reservation never expired (reserved {u?.ReservedUsd} of {controlReserved} / {bothReserved}; control answer finished: {controlFinished.IsCompleted})",
+            TimeSpan.FromSeconds(60),
+            TimeSpan.FromMilliseconds(500));
 
         var ended = controlFinished.IsCompleted ? await controlFinished : "";
         Assert.False(controlFinished.IsCompleted, $"[{ended}] the control answer must still stream when the dead silo's reservation expires (reserved {usage?.ReservedUsd} of {controlReserved} / {bothReserved})");

@@ -21,7 +21,7 @@ public class SettingsAtStartTests
     [InlineData("Search:RrfK", "-1", "The field Search:RrfK must be between 1 and 10000. (got -1)")]
     public async Task The_host_refuses_to_start_and_names_the_setting(string key, string value, string expected)
     {
-        var host = new GatewayHost(new Dictionary<string, string?> { [key] = value });
+        var host = GatewayHost.With(new Dictionary<string, string?> { [key] = value });
         try
         {
             var error = await Assert.ThrowsAnyAsync<Exception>(host.InitializeAsync);
@@ -36,7 +36,7 @@ public class SettingsAtStartTests
     [Fact]
     public async Task Every_bad_setting_of_a_section_is_reported_at_once()
     {
-        var host = new GatewayHost(new Dictionary<string, string?> { ["Ingestion:MaxUploadBytes"] = "0", ["Ingestion:MaxActiveJobsPerTenant"] = "0" });
+        var host = GatewayHost.With(new Dictionary<string, string?> { ["Ingestion:MaxUploadBytes"] = "0", ["Ingestion:MaxActiveJobsPerTenant"] = "0" });
         try
         {
             var error = await Assert.ThrowsAnyAsync<Exception>(host.InitializeAsync);

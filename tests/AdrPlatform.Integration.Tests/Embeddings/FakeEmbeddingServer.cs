@@ -66,15 +66,8 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
     public static float[] VectorFor(string input) => [input.Length, input.Length == 0 ? 0 : input[0], 0.5f];
 
     /// <summary>Waits until a request has arrived (held at the <see cref="Gate"/>, if any); fails after a minute.</summary>
-    public async Task WaitForRequestAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (_requests.IsEmpty)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"no embeddings request reached {Address}");
-            await Task.Delay(50);
-        }
-    }
+    public Task WaitForRequestAsync() =>
+        Eventually.TrueAsync(() => !_requests.IsEmpty, () => $"no embeddings request reached {Address}", TimeSpan.FromSeconds(60));
 
     public static async Task<FakeEmbeddingServer> StartAsync(string? requiredApiKey = null)
     {

@@ -263,10 +263,8 @@ public sealed class FakeChatProviderTests(ITestOutputHelper output)
             }
         });
         var streamRequest = await streamArrived.WaitAsync(Patience);
-        for (var waited = 0; provider.ActiveStreams == 0 && waited < 100; waited++)
-        {
-            await Task.Delay(10); // the stream counts as active once its headers are written, just after it arrives
-        }
+        // The stream counts as active once its headers are written, just after it arrives.
+        await Eventually.WithinAsync(() => provider.ActiveStreams > 0, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(10));
 
         Assert.Equal(1, provider.ActiveStreams);
 

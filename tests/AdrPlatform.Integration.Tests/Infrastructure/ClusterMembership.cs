@@ -31,12 +31,15 @@ public static class ClusterMembership
     {
         ArgumentNullException.ThrowIfNull(silo);
         var port = int.Parse(silo.Settings["Cluster:SiloPort"], CultureInfo.InvariantCulture);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(await ActiveSiloPortsAsync(clusterId)).Contains(port))
-        {
-            Assert.False(silo.HasExited, $"the silo exited before joining the cluster:\n{silo.Output}");
-            Assert.True(DateTime.UtcNow < deadline, $"the silo on port {port} never became Active in {clusterId}");
-            await Task.Delay(250);
-        }
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                Assert.False(silo.HasExited, $"the silo exited before joining the cluster:\n{silo.Output}");
+                return await ActiveSiloPortsAsync(clusterId);
+            },
+            ports => ports.Contains(port),
+            $"the silo on port {port} never became Active in {clusterId}",
+            TimeSpan.FromSeconds(60),
+            TimeSpan.FromMilliseconds(250));
     }
 }

@@ -23,7 +23,7 @@ public sealed class JobCancellationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _embeddings = await FakeEmbeddingServer.StartAsync();
-        _host = new GatewayHost(new Dictionary<string, string?>
+        _host = GatewayHost.With(new Dictionary<string, string?>
         {
             ["Embeddings:Provider"] = "openai",
             ["Embeddings:Model"] = "text-embedding-3-small",

@@ -29,25 +29,21 @@ public static class JobWatching
     public static async Task<Job> EventuallyAsync(JobService.JobServiceClient jobs, string id, Func<Job, bool> done, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            Job? job = null;
-            try
+        var finished = await Eventually.HoldsAsync<Job?>(
+            async () =>
             {
-                job = await jobs.GetJobAsync(new GetJobRequest { Id = id }, deadline: DateTime.UtcNow.AddSeconds(10));
-            }
-            catch (RpcException error) when (error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && DateTime.UtcNow < deadline)
-            {
-            }
-
-            if (job is not null && done(job))
-            {
-                return job;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"job {id} is still {job?.State} ({job?.Percent} %) after the timeout");
-            await Task.Delay(50);
-        }
+                try
+                {
+                    return await jobs.GetJobAsync(new GetJobRequest { Id = id }, deadline: DateTime.UtcNow.AddSeconds(10));
+                }
+                catch (RpcException error) when (error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+                {
+                    return null;
+                }
+            },
+            job => job is not null && done(job),
+            job => $"job {id} is still {job?.State} ({job?.Percent} %) after the timeout",
+            timeout ?? TimeSpan.FromSeconds(60));
+        return finished!;
     }
 }

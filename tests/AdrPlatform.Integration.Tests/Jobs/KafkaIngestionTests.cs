@@ -24,7 +24,7 @@ public sealed class KafkaIngestionTests : IAsyncLifetime
     {
         _kafka = MockKafka.StartWithPlatformTopics();
         _embeddings = await FakeEmbeddingServer.StartAsync();
-        _host = new GatewayHost(new Dictionary<string, string?>
+        _host = GatewayHost.With(new Dictionary<string, string?>
         {
             ["Streams:Provider"] = "kafka",
             ["Streams:Partitions"] = MockKafka.Partitions.ToString(CultureInfo.InvariantCulture),

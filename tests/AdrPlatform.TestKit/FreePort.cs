@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace AdrPlatform.Integration.Tests.Infrastructure;
+namespace AdrPlatform.TestKit;
 
 /// <summary>
 /// Ports for hosts that need a number before they start (silo, gateway, management).

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AdrPlatform.Integration.Tests.Infrastructure;
+namespace AdrPlatform.TestKit;
 
 /// <summary>Every log entry the host writes, as a sink would receive it: formatted message and exception.</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace AdrPlatform.Integration.Tests.Infrastructure;
+namespace AdrPlatform.TestKit;
 
 /// <summary>A front or worker silo running as its own operating-system process, so a test can kill it without warning.</summary>
 public sealed class SiloProcess : IDisposable
@@ -31,16 +31,37 @@ public sealed class SiloProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating-system process id, e.g. to read its memory.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>The CPU time it has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts <c>gateway</c> or <c>silo</c> from this build's output with the given settings as command-line configuration.</summary>
     public static SiloProcess Start(string project, string assembly, IReadOnlyDictionary<string, string> settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var dll = Path.Combine(RepositoryRoot(), project, "bin", BuildConfiguration(), "net10.0", assembly + ".dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build {project} first: {dll} is missing.", dll);
         }
 
+        // Workstation GC: several silos share the test machine's cores.
+        return Start(dll, settings, new Dictionary<string, string?> { ["DOTNET_gcServer"] = "0" });
+    }
+
+    /// <summary>Starts the host assembly <paramref name="dll"/> with the given settings as command-line configuration and <paramref name="environment"/> on top of this process's.</summary>
+    public static SiloProcess Start(string dll, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var (key, value) in settings)
@@ -48,7 +69,11 @@ public sealed class SiloProcess : IDisposable
             start.ArgumentList.Add($"--{key}={value}");
         }
 
-        start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
         var silo = new SiloProcess(process, settings);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
@@ -114,7 +139,7 @@ public sealed class SiloProcess : IDisposable
     private static string BuildConfiguration() =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    internal static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -10,7 +10,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace AdrPlatform.Tests.Support;
+namespace AdrPlatform.TestKit;
 
 /// <summary>
 /// Real documents, generated in memory with the same libraries the parsers use, plus broken and hostile ones.

@@ -7,7 +7,7 @@ using Grpc.Net.Client.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace AdrPlatform.Integration.Tests.Infrastructure;
+namespace AdrPlatform.TestKit;
 
 /// <summary>The real front silo (Kestrel + Orleans) on a loopback port, with clients over gRPC and gRPC-Web.</summary>
 public class GatewayHost : IAsyncLifetime
@@ -24,7 +24,7 @@ public class GatewayHost : IAsyncLifetime
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="services">Registrations made before the platform's own; these use TryAdd, so a test's stand-in for a port wins.</param>
-    protected internal GatewayHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    protected GatewayHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         _services = services;
         KeyPath = Path.Combine(Path.GetTempPath(), "adrplatform-tests", Guid.NewGuid().ToString("N"), "dev-key");
@@ -41,6 +41,9 @@ public class GatewayHost : IAsyncLifetime
         _settings.TryAdd("Gateway:ManagementPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         ManagementAddress = new Uri("http://127.0.0.1:" + _settings["Gateway:ManagementPort"]);
     }
+
+    /// <summary>A host configured as the constructor with these arguments would; a fixture may have only one public constructor.</summary>
+    public static GatewayHost With(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null) => new(settings, services);
 
     public string KeyPath { get; }
 

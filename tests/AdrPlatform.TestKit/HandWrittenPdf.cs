@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AdrPlatform.Tests.Support;
+namespace AdrPlatform.TestKit;
 
 /// <summary>A PDF written object by object, for files no PDF library would write: numbered objects, a cross-reference table and a trailer.</summary>
 public static class HandWrittenPdf

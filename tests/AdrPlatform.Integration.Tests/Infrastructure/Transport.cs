@@ -1,7 +1,0 @@
-namespace AdrPlatform.Integration.Tests.Infrastructure;
-
-public enum Transport
-{
-    Grpc,
-    GrpcWeb,
-}

@@ -1,0 +1,7 @@
+namespace AdrPlatform.TestKit;
+
+public enum Transport
+{
+    Grpc,
+    GrpcWeb,
+}
