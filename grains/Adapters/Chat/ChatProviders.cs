@@ -1,10 +1,6 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OpenAI;
 
 namespace AdrPlatform.Adapters.Chat;
 
@@ -17,16 +13,10 @@ public static class ChatProviders
         return options.Kind switch
         {
             "local" => new LocalExtractiveChatClient(options.LocalWordInterval, clock),
-            "openai" => new OpenAIClient(
-                    new ApiKeyCredential(options.ApiKey ?? "unused"),
-                    // Retries belong to the platform (before the first token only), not to the SDK.
-                    new OpenAIClientOptions { Endpoint = RequiredUrl(options.Endpoint, "Endpoint"), RetryPolicy = new ClientRetryPolicy(0), Transport = ProviderTransport.Shared })
-                .GetChatClient(RequiredText(options.Model, "Model")).AsIChatClient(),
-            "azure-openai" => new AzureOpenAIClient(
-                    RequiredUrl(options.Endpoint, "Endpoint"),
-                    new ApiKeyCredential(RequiredText(options.ApiKey, "ApiKey")),
-                    new AzureOpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0), Transport = ProviderTransport.Shared })
-                .GetChatClient(RequiredText(options.Model, "Model")).AsIChatClient(),
+            "openai" => new OpenAiCompatibleChatClient(ProviderTransport.Shared, ChatEndpoint.OpenAi(
+                RequiredUrl(options.Endpoint, "Endpoint"), string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey, RequiredText(options.Model, "Model"))),
+            "azure-openai" => new OpenAiCompatibleChatClient(ProviderTransport.Shared, ChatEndpoint.AzureOpenAi(
+                RequiredUrl(options.Endpoint, "Endpoint"), RequiredText(options.ApiKey, "ApiKey"), RequiredText(options.Model, "Model"))),
             _ => throw new InvalidOperationException($"{ChatProviderOptions.Section}:Kind \"{options.Kind}\" is not supported; use local, openai or azure-openai."),
         };
     }
