@@ -1,10 +1,36 @@
 namespace AdrPlatform.Adapters.Chat;
 
-/// <summary>Where an OpenAI-compatible chat completions request goes and how it is authorised, per provider kind.</summary>
-internal sealed record ChatEndpoint(string ProviderName, Uri CompletionsUrl, string? Model, string MaxTokensField, string? AuthHeader, string? AuthValue)
+/// <summary>
+/// Where an OpenAI-compatible chat completions request goes and how it is authorised, per provider kind.
+/// A class, not a record: a record's generated ToString would print the key.
+/// </summary>
+internal sealed class ChatEndpoint
 {
     /// <summary>The Azure OpenAI REST API version the requests name (the GA version Azure.AI.OpenAI 2.1 uses).</summary>
     public const string AzureApiVersion = "2024-10-21";
+
+    private ChatEndpoint(string providerName, Uri completionsUrl, string? model, string maxTokensField, string? authHeader, string? authValue)
+    {
+        ProviderName = providerName;
+        CompletionsUrl = completionsUrl;
+        Model = model;
+        MaxTokensField = maxTokensField;
+        AuthHeader = authHeader;
+        AuthValue = authValue;
+    }
+
+    public string ProviderName { get; }
+
+    public Uri CompletionsUrl { get; }
+
+    /// <summary>The model named in the body; none for Azure, where the deployment in the path chooses it.</summary>
+    public string? Model { get; }
+
+    public string MaxTokensField { get; }
+
+    public string? AuthHeader { get; }
+
+    public string? AuthValue { get; }
 
     /// <summary>An OpenAI-compatible server: POST {base}/chat/completions with a bearer key, the model in the body.</summary>
     public static ChatEndpoint OpenAi(Uri baseUrl, string? apiKey, string model) =>

@@ -21,7 +21,7 @@ internal sealed class ServerSentEventReader(Stream body) : IDisposable
     // Where the current event's data is assembled when it has more than one data line.
     private readonly ArrayBufferWriter<byte> _joined = new();
 
-    /// <summary>The next event's data, valid until the next call; empty at the end of the body.</summary>
+    /// <summary>The next event's data, valid until the next call; empty at the end of the body (events without data are skipped).</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // one read per token: no allocation per read
     public async ValueTask<ReadOnlyMemory<byte>> NextAsync(CancellationToken cancellationToken)
     {
@@ -52,11 +52,15 @@ internal sealed class ServerSentEventReader(Stream body) : IDisposable
 
             if (line.IsEmpty)
             {
-                if (dataLines > 0)
+                var data = copied ? _joined.WrittenMemory : first;
+                if (!data.IsEmpty)
                 {
-                    return copied ? _joined.WrittenMemory : first;
+                    return data;
                 }
 
+                // No data, or only empty data lines (a keep-alive): nothing to deliver.
+                (dataLines, copied) = (0, false);
+                _joined.ResetWrittenCount();
                 continue;
             }
 
@@ -65,15 +69,15 @@ internal sealed class ServerSentEventReader(Stream body) : IDisposable
                 continue; // a comment (":"), or an event, id or retry field: nothing the chat stream uses
             }
 
-            var data = line[5..];
-            if (data.Span.StartsWith(" "u8))
+            var value = line[5..];
+            if (value.Span.StartsWith(" "u8))
             {
-                data = data[1..];
+                value = value[1..];
             }
 
             if (++dataLines == 1)
             {
-                first = data;
+                first = value;
                 continue;
             }
 
@@ -83,13 +87,13 @@ internal sealed class ServerSentEventReader(Stream body) : IDisposable
                 copied = true;
             }
 
-            if (_joined.WrittenCount + 1 + data.Length > MaxEventBytes)
+            if (_joined.WrittenCount + 1 + value.Length > MaxEventBytes)
             {
                 throw TooLarge();
             }
 
             _joined.Write("\n"u8);
-            _joined.Write(data.Span);
+            _joined.Write(value.Span);
         }
     }
 

@@ -71,10 +71,10 @@ public sealed class OpenAiCompatibleChatClientTests
     }
 
     [Fact]
-    public async Task Events_split_anywhere_across_reads_with_any_line_ends_comments_and_multi_line_data_arrive_whole()
+    public async Task Events_split_anywhere_across_reads_with_any_line_ends_comments_empty_and_multi_line_data_arrive_whole()
     {
         await using var server = await ScriptedSseServer.StartAsync();
-        var body = ": keep-alive\r\n\r\n"
+        var body = ": keep-alive\r\n\r\ndata:\n\n"
             + "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\r\n\r\n"
             + Chunk("{\"content\":\"Hé\\n\\\"quoted\\\"\"}").Replace("\n\n", "\r\r", StringComparison.Ordinal)
             + "event: ignored\nid: 7\ndata: {\"choices\":[{\"index\":0,\n"
