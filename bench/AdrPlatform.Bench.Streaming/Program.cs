@@ -18,6 +18,8 @@ using Answer = System.Func<int, AdrPlatform.Bench.Streaming.StreamTimings, bool,
 // first-token latency and inter-token gaps; client-cancel -> provider-abort latency; memory per held stream.
 // usage: adr-stream-bench --gateway-dll gateway/bin/Release/net10.0/adrplatform-gateway.dll [--streams 1000] [--tokens 40]
 //        [--gap-ms 20] [--ttft-ms 50] [--cancels 100] [--hold 2000] [--steady-seconds 20] [--warmup-seconds 30] [--nginx /usr/sbin/nginx] [--gateway-env NAME=VALUE,...]
+//        [--split-tokens 200]: a second steady run through the front silo with answers of that many tokens (at most 10 × --tokens),
+//        so the front silo's CPU splits into a cost per answer (start and settlement) and a cost per streamed token.
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : string.Empty);
 int Number(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -29,6 +31,7 @@ var cancels = Number("cancels", 100);
 var hold = Number("hold", 2000);
 var steadySeconds = Number("steady-seconds", 20);
 var warmupSeconds = Number("warmup-seconds", 30);
+var splitTokens = Number("split-tokens", 0);
 var nginx = options.GetValueOrDefault("nginx");
 var gatewayDll = options.GetValueOrDefault("gateway-dll") ?? throw new ArgumentException("--gateway-dll is required");
 
@@ -141,12 +144,32 @@ async Task Run()
         fake.Behavior = answers;
         await Task.Delay(2000); // the held answers' sessions finish settling their cancellations
         Console.WriteLine($"steady state: {streams} streams kept open for {steadySeconds} s, each client asking again when its answer ends");
-        await Measure(answer => Steady(answer, steadySeconds), straight, throughNginx, throughSilo);
+        var (cpu, platform) = await Measure(answer => Steady(answer, steadySeconds), straight, throughNginx, throughSilo);
+        if (splitTokens > 0)
+        {
+            await SplitCpu(throughSilo, cpu, platform);
+        }
     }
 }
 
+// The same steady state through the front silo with longer answers: two runs, two unknowns (CPU per answer, CPU per token).
+async Task SplitCpu(Answer throughSilo, TimeSpan cpu, StreamTimings platform)
+{
+    fake.Behavior = answers with { Tokens = splitTokens };
+    Console.WriteLine($"steady state again through the front silo, answers of {splitTokens} tokens");
+    var cpuBefore = gateway.ProcessorTime;
+    var longer = await Steady(throughSilo, steadySeconds, splitTokens);
+    var longerCpu = gateway.ProcessorTime - cpuBefore;
+    fake.Behavior = answers;
+    Console.WriteLine($"  front silo CPU: {longerCpu.TotalMilliseconds:F0} ms for {longer.Answers} answers, {longer.Tokens} tokens; failed {longer.Failures}");
+    double n1 = platform.Answers, k1 = platform.Tokens, n2 = longer.Answers, k2 = longer.Tokens;
+    double c1 = cpu.TotalMilliseconds * 1000, c2 = longerCpu.TotalMilliseconds * 1000;
+    var determinant = (n1 * k2) - (n2 * k1);
+    Console.WriteLine($"  front silo CPU split: {((c1 * k2) - (c2 * k1)) / determinant:F0} µs per answer (start and settlement), {((n1 * c2) - (n2 * c1)) / determinant:F1} µs per streamed token");
+}
+
 // One load through each path; what nginx and the front silo add to the direct path; the front silo's CPU.
-async Task Measure(Func<Answer, Task<StreamTimings>> load, Answer straight,
+async Task<(TimeSpan Cpu, StreamTimings Platform)> Measure(Func<Answer, Task<StreamTimings>> load, Answer straight,
     Answer? throughNginx, Answer throughSilo)
 {
     var direct = await load(straight);
@@ -163,6 +186,7 @@ async Task Measure(Func<Answer, Task<StreamTimings>> load, Answer straight,
 
     Report("through front silo", platform, direct);
     Console.WriteLine($"  front silo CPU: {cpu.TotalMilliseconds:F0} ms for {platform.Answers} answers, {platform.Tokens} tokens: {cpu.TotalMilliseconds * 1000 / platform.Answers:F0} µs per answer, {cpu.TotalMilliseconds * 1000 / platform.Tokens:F1} µs per token (start and settlement included)");
+    return (cpu, platform);
 }
 
 // Streams of one path: all at once (a burst), or kept at N concurrent for a while (steady state: each
@@ -174,10 +198,10 @@ async Task<StreamTimings> Burst(Answer answer)
     return timings;
 }
 
-async Task<StreamTimings> Steady(Answer answer, int seconds)
+async Task<StreamTimings> Steady(Answer answer, int seconds, int? answerTokens = null)
 {
     var timings = new StreamTimings();
-    var answerLength = ttft + gap * (tokens - 1);
+    var answerLength = ttft + gap * ((answerTokens ?? tokens) - 1);
     var measureFrom = Stopwatch.GetTimestamp() + (long)(answerLength.TotalSeconds * 2 * Stopwatch.Frequency);
     var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
     await Task.WhenAll(Enumerable.Range(0, streams).Select(async i =>

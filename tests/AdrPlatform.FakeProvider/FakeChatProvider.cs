@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace AdrPlatform.Integration.Tests.FakeProvider;
 
 /// <summary>
-/// A loopback Kestrel server speaking the OpenAI chat completions API (POST /v1/chat/completions), streaming and not,
+/// A loopback Kestrel server speaking the OpenAI chat completions API (POST /v1/chat/completions, and Azure OpenAI's
+/// POST /openai/deployments/{deployment}/chat/completions, where the deployment stands for the model), streaming and not,
 /// closely enough for the real OpenAI SDK (and Microsoft.Extensions.AI's IChatClient over it) to work unchanged.
 /// Timing and faults come from <see cref="Behavior"/>; every request is recorded with Stopwatch times (<see cref="Requests"/>)
 /// so tests can measure time to first token and client-cancel → provider-abort latency. Streams cost a Task.Delay per
@@ -21,6 +22,7 @@ namespace AdrPlatform.Integration.Tests.FakeProvider;
 public sealed class FakeChatProvider : IAsyncDisposable
 {
     private const string ChatPath = "/v1/chat/completions";
+    private const string AzureChatPath = "/openai/deployments/{deployment}/chat/completions";
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
     private static readonly string[] FillerWords = [" lorem", " ipsum", " dolor", " sit", " amet", " consectetur", " adipiscing", " elit"];
@@ -119,6 +121,7 @@ public sealed class FakeChatProvider : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapPost(ChatPath, (RequestDelegate)HandleAsync);
+        app.MapPost(AzureChatPath, (RequestDelegate)HandleAsync);
         _app = app;
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -186,8 +189,12 @@ public sealed class FakeChatProvider : IAsyncDisposable
         }
 
         var request = new FakeChatRequest(
-            Interlocked.Increment(ref _lastId), parsed.Model, parsed.MessageCount, parsed.LastUserMessage, parsed.Stream, parsed.IncludeUsage,
-            parsed.MaxTokens, context.Request.Headers.Authorization.FirstOrDefault(), fault, startedAt);
+            Interlocked.Increment(ref _lastId), parsed.Model ?? context.Request.RouteValues["deployment"] as string, parsed.MessageCount, parsed.LastUserMessage, parsed.Stream, parsed.IncludeUsage,
+            parsed.MaxTokens, context.Request.Headers.Authorization.FirstOrDefault(), fault, startedAt)
+        {
+            Path = context.Request.Path + context.Request.QueryString,
+            ApiKey = context.Request.Headers["api-key"].FirstOrDefault(),
+        };
         _requests.Enqueue(request);
         Interlocked.Exchange(ref _nextRequest, NewSignal()).TrySetResult(request);
 

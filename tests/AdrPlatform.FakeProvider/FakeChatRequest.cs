@@ -54,6 +54,7 @@ public sealed class FakeChatRequest
     /// <summary>1, 2, 3... in arrival order; the response id is "chatcmpl-fake-{Id}".</summary>
     public int Id { get; }
 
+    /// <summary>The body's model; for an Azure OpenAI request without one, the deployment of its path.</summary>
     public string? Model { get; }
 
     public int MessageCount { get; }
@@ -71,6 +72,12 @@ public sealed class FakeChatRequest
 
     /// <summary>The Authorization header as received, e.g. "Bearer sk-...".</summary>
     public string? Authorization { get; }
+
+    /// <summary>The api-key header as received (Azure OpenAI's authorisation).</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The request path and query, e.g. "/v1/chat/completions".</summary>
+    public string Path { get; init; } = "";
 
     /// <summary>The fault applied to this request (None once a <see cref="FakeChatBehavior.FaultOnceThenRecover"/> fault was spent).</summary>
     public FakeChatFault Fault { get; }

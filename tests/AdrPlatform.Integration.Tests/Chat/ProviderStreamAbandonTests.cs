@@ -16,7 +16,7 @@ public sealed class ProviderStreamAbandonTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _fake = new FakeChatProvider(new FakeChatBehavior { Tokens = 400, InterTokenGap = TimeSpan.FromMilliseconds(1) });
+        _fake = new FakeChatProvider(new FakeChatBehavior { Tokens = 400, InterTokenGap = TimeSpan.FromMilliseconds(5) });
         await _fake.StartAsync();
     }
 

@@ -19,16 +19,10 @@ public static class ChatProviders
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         return options.Provider switch
         {
-            ChatProviderOptions.OpenAI => new OpenAIClient(
-                    new ApiKeyCredential(options.ApiKey ?? "unused"),
-                    // Retries belong to the platform (before the first token only), not to the SDK.
-                    new OpenAIClientOptions { Endpoint = new Uri(options.Endpoint!), RetryPolicy = new ClientRetryPolicy(0), Transport = ProviderTransport.Shared })
-                .GetChatClient(options.Model).AsIChatClient(),
-            ChatProviderOptions.AzureOpenAI => new AzureOpenAIClient(
-                    new Uri(options.Endpoint!),
-                    new ApiKeyCredential(options.ApiKey!),
-                    new AzureOpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0), Transport = ProviderTransport.Shared })
-                .GetChatClient(options.Model).AsIChatClient(),
+            ChatProviderOptions.OpenAI => new OpenAiCompatibleChatClient(ProviderTransport.Shared, ChatEndpoint.OpenAi(
+                new Uri(options.Endpoint!), string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey, options.Model!)),
+            ChatProviderOptions.AzureOpenAI => new OpenAiCompatibleChatClient(ProviderTransport.Shared, ChatEndpoint.AzureOpenAi(
+                new Uri(options.Endpoint!), options.ApiKey!, options.Model!)),
             _ => new LocalExtractiveChatClient(options.LocalWordInterval, clock),
         };
     }

@@ -1,5 +1,3 @@
-using System.ClientModel.Primitives;
-
 namespace AdrPlatform.Adapters.Chat;
 
 /// <summary>
@@ -10,13 +8,13 @@ namespace AdrPlatform.Adapters.Chat;
 /// </summary>
 internal static class ProviderTransport
 {
-    public static HttpClientPipelineTransport Shared { get; } = new(new HttpClient(new SocketsHttpHandler
+    public static HttpClient Shared { get; } = new(new SocketsHttpHandler
     {
         MaxResponseDrainSize = 0,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     })
     {
-        // The SDK's own network timeout governs; streams may outlast HttpClient's 100 s default.
+        // Streams may outlast HttpClient's 100 s default; the chat client times out a silent provider itself.
         Timeout = Timeout.InfiniteTimeSpan,
-    });
+    };
 }

@@ -1,4 +1,3 @@
-using System.ClientModel;
 using System.Runtime.CompilerServices;
 using AdrPlatform.Errors;
 using AdrPlatform.Observability;
@@ -161,7 +160,7 @@ public sealed class ResilientChatClient : IChatClient
 
     private static bool Retryable(Exception error) => error switch
     {
-        ClientResultException result => result.Status is 408 or 429 or >= 500 or 0,
+        HttpRequestException { StatusCode: { } status } => (int)status is 408 or 429 or >= 500,
         HttpRequestException or IOException or TimeoutException => true,
         OperationCanceledException => true, // a provider-side time-out, not the caller's cancel
         _ => false,
