@@ -79,7 +79,7 @@ public static class SiloBuilderExtensions
 
         silo.Services.AddSingleton(roles);
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = roles.MetadataValue });
-        silo.Services.AddPlacementFilter<SiloRoleFilterStrategy, SiloRoleFilterDirector>(ServiceLifetime.Singleton);
+        silo.Services.AddPlacementFilter<SiloRoleFilterStrategy, SiloRoleFilterDirector>(ServiceLifetime.Transient);
     }
 
     /// <summary>
@@ -190,11 +190,11 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<IBlobStore, PostgresBlobStore>();
         silo.Services.TryAddSingleton<IDocumentIndex, PostgresDocumentIndex>();
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
+        // Every silo pulls its share of the event streams (the queue balancer spreads the queues over all silos); the
+        // events go to worker grains wherever they are. Only worker silos have the job services and parse documents.
+        silo.AddEventStreams(configuration);
         if (roles.HoldsWorker)
         {
-            // Only worker silos pull the event streams and parse documents: a front silo has neither a stream provider
-            // (so no pulling agents) nor a document reader.
-            silo.AddEventStreams(configuration);
             silo.Services.AddJobServices(configuration);
         }
 

@@ -7,6 +7,7 @@ using AdrPlatform.Gateway.Auth;
 using AdrPlatform.Integration.Tests.Embeddings;
 using AdrPlatform.Integration.Tests.Infrastructure;
 using AdrPlatform.Integration.Tests.Jobs;
+using AdrPlatform.Placement;
 using AdrPlatform.Streaming.Kafka.Testing;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -39,6 +40,8 @@ public sealed class IngestionCluster : IAsyncDisposable
 
     public FakeEmbeddingServer FrontEmbeddings => _silos[0].Embeddings;
 
+    public SiloProcess Front => _silos[0].Silo;
+
     /// <summary>Starts the front silo and waits until it serves.</summary>
     public static async Task<IngestionCluster> StartAsync()
     {
@@ -46,6 +49,23 @@ public sealed class IngestionCluster : IAsyncDisposable
         var embeddings = await FakeEmbeddingServer.StartAsync();
         var front = ProcessCluster.StartFront(cluster.Settings(embeddings), cluster._port, cluster._keyPath);
         cluster._silos.Add((front, embeddings));
+        var jobs = cluster.Jobs(Rpc.Tenant());
+        await front.WaitUntilServingAsync(() => jobs.ListJobsAsync(new ListJobsRequest(), deadline: DateTime.UtcNow.AddSeconds(5)).ResponseAsync);
+        return cluster;
+    }
+
+    /// <summary>
+    /// Starts a front silo holding only the front role and one worker silo, and waits until the front serves
+    /// (it cannot before a worker has joined: job, tenant and ADR grains have nowhere else to go).
+    /// </summary>
+    public static async Task<IngestionCluster> StartWithThinFrontAsync()
+    {
+        var cluster = new IngestionCluster();
+        var embeddings = await FakeEmbeddingServer.StartAsync();
+        var front = ProcessCluster.StartFront(
+            new Dictionary<string, string>(cluster.Settings(embeddings)) { ["Cluster:Role"] = SiloRoles.Front }, cluster._port, cluster._keyPath);
+        cluster._silos.Add((front, embeddings));
+        await cluster.StartWorkerAsync(held: false);
         var jobs = cluster.Jobs(Rpc.Tenant());
         await front.WaitUntilServingAsync(() => jobs.ListJobsAsync(new ListJobsRequest(), deadline: DateTime.UtcNow.AddSeconds(5)).ResponseAsync);
         return cluster;

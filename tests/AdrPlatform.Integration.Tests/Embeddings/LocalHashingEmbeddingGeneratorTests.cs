@@ -196,7 +196,7 @@ public sealed class LocalHashingEmbeddingGeneratorTests
         var local = Assert.IsType<LocalHashingEmbeddingGenerator>(generator);
         Assert.Equal(384, local.Dimensions);
 
-        using var sized = EmbeddingProviders.Create(new EmbeddingOptions { Provider = "LOCAL", Dimensions = 256 });
+        using var sized = EmbeddingProviders.Create(new EmbeddingOptions { Provider = "local", Dimensions = 256 });
         Assert.Equal(256, Assert.IsType<LocalHashingEmbeddingGenerator>(sized).Dimensions);
     }
 }

@@ -1,0 +1,45 @@
+using AdrPlatform.Contracts.Jobs.V1;
+using AdrPlatform.Contracts.Search.V1;
+using AdrPlatform.Integration.Tests.Infrastructure;
+using Google.Protobuf;
+using SearchMode = AdrPlatform.Contracts.Search.V1.SearchMode;
+
+namespace AdrPlatform.Integration.Tests.Cluster;
+
+/// <summary>
+/// A front silo holding only the front role beside one worker silo, each its own process: documents are parsed and
+/// embedded, and queries embedded, on the worker only. Each silo has its own embeddings provider, so the provider
+/// that was called says where the job and search grains ran.
+/// </summary>
+[Collection(UsesPostgres.Name)]
+public sealed class SiloRoleTests(PostgresDatabase database)
+{
+    [Fact]
+    public async Task A_front_only_silo_runs_no_job_or_search_grain_and_never_parses_a_document()
+    {
+        _ = database;
+        await using var cluster = await IngestionCluster.StartWithThinFrontAsync();
+        var tenant = Rpc.Tenant();
+        var jobs = cluster.Jobs(tenant);
+        var content = SampleDocuments.Pdf(2);
+
+        var job = await jobs.SubmitIngestionAsync(new SubmitIngestionRequest { Name = "roles.pdf", MediaType = "application/pdf", Content = ByteString.CopyFrom(content) });
+        await cluster.AssertIngestedOnceAsync(tenant, job, content, TimeSpan.FromSeconds(120));
+        var search = new SearchService.SearchServiceClient(cluster.Invoker(tenant));
+        var hits = (await search.SearchAsync(new SearchRequest { Query = SampleDocuments.PdfPageTerm(2), Mode = SearchMode.Hybrid })).Hits;
+
+        Assert.Contains(hits, hit => hit.DocumentId == job.DocumentId);
+        Assert.Empty(cluster.FrontEmbeddings.Requests);
+        Assert.Empty(ParserProcessesOf(cluster.Front.Id));
+    }
+
+    /// <summary>The child processes of <paramref name="pid"/> that run the document parser.</summary>
+    private static List<int> ParserProcessesOf(int pid) =>
+    [
+        .. Directory.EnumerateDirectories($"/proc/{pid}/task")
+            .SelectMany(task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(int.Parse)
+            .Where(child => File.Exists($"/proc/{child}/cmdline")
+                && File.ReadAllText($"/proc/{child}/cmdline").Contains("DocumentParser", StringComparison.Ordinal)),
+    ];
+}
