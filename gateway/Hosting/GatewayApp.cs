@@ -2,6 +2,7 @@ using AdrPlatform.Gateway.Auth;
 using AdrPlatform.Gateway.Services;
 using AdrPlatform.Gateway.Services.Malformed;
 using AdrPlatform.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace AdrPlatform.Gateway.Hosting;
 
@@ -16,7 +17,9 @@ public static partial class GatewayApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         var gateway = GatewayOptions.From(builder.Configuration);
-        builder.ConfigureGatewayKestrel(gateway);
+        var management = builder.AddPlatformServiceDefaults();
+        gateway.RequireDistinctFrom(management);
+        builder.ConfigureGatewayKestrel(gateway, management);
         builder.UseOrleans(silo => silo.AddAdrPlatform(builder.Configuration));
         builder.Services.AddPlatformAuthentication(builder.Configuration);
         builder.Services.AddGrpc(grpc =>
@@ -27,11 +30,10 @@ public static partial class GatewayApp
         });
         builder.AddMalformedRequestRefusals();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddPlatformTelemetry(builder.Configuration);
-        builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("orleans");
+        builder.Services.AddGrpcHealthChecks();
 
         var app = builder.Build();
-        app.UseManagementPort(gateway);
+        app.UseManagementEndpoints(management);
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseRequestFrameGuard(MaxMessageBytes);
         app.UseAuthentication();
@@ -44,15 +46,15 @@ public static partial class GatewayApp
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapHealthChecks("/readyz");
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, gateway));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ManagementEndpoints.ReadinessTag) });
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, management));
         return app;
     }
 
-    private static void AnnounceStart(WebApplication app, GatewayOptions gateway)
+    private static void AnnounceStart(WebApplication app, ManagementOptions management)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AdrPlatform.Gateway");
-        LogListening(logger, string.Join(", ", app.Urls.Where(url => url != gateway.ManagementUrl)), gateway.ManagementUrl);
+        LogListening(logger, string.Join(", ", app.Urls.Where(url => url != management.Url)), management.Url);
         if (app.Services.GetService<DevelopmentIssuer>() is { } issuer)
         {
             LogDevelopmentIssuer(logger, issuer.KeyPath);

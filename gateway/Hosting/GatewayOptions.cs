@@ -1,11 +1,12 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using AdrPlatform.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Gateway.Hosting;
 
 /// <summary>Where the front silo listens and what one connection may hold.</summary>
-public sealed class GatewayOptions : IValidatableObject
+public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
     private const string OneMillisecond = "00:00:00.001";
@@ -14,13 +15,6 @@ public sealed class GatewayOptions : IValidatableObject
     [Description("Loopback port for gRPC + gRPC-Web (or pass `--urls http://0.0.0.0:5080`)")]
     [Range(1, 65_535)]
     public int Port { get; set; } = 5080;
-
-    [Description("The management port: `/metrics` only, never served on the API port")]
-    [Range(1, 65_535)]
-    public int ManagementPort { get; set; } = 9464;
-
-    [Description("Address the management port binds to; `0.0.0.0` lets a scraper outside the host reach it")]
-    public string ManagementHost { get; set; } = "127.0.0.1";
 
     [Description("A new connection that has not sent its first bytes (the whole HTTP/2 preface, for HTTP/2) by then is closed")]
     [Range(typeof(TimeSpan), OneMillisecond, OneDay)]
@@ -54,21 +48,17 @@ public sealed class GatewayOptions : IValidatableObject
     [Range(typeof(TimeSpan), OneMillisecond, OneDay)]
     public TimeSpan Http2KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    public string ManagementUrl =>
-        Uri.CheckHostName(ManagementHost) == UriHostNameType.IPv6 ? $"http://[{ManagementHost}]:{ManagementPort}" : $"http://{ManagementHost}:{ManagementPort}";
-
     public static GatewayOptions From(IConfiguration configuration) => configuration.GetValidated<GatewayOptions>(Section);
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    /// <summary>The API and management ports are told apart by number, so they must differ.</summary>
+    /// <exception cref="OptionsValidationException">They are the same.</exception>
+    public void RequireDistinctFrom(ManagementOptions management)
     {
-        if (ManagementPort == Port)
+        ArgumentNullException.ThrowIfNull(management);
+        if (management.Port == Port)
         {
-            yield return new ValidationResult($"{nameof(ManagementPort)} must differ from {Section}:{nameof(Port)} ({Port})", [nameof(ManagementPort)]);
-        }
-
-        if (Uri.CheckHostName(ManagementHost) is UriHostNameType.Unknown)
-        {
-            yield return new ValidationResult($"{nameof(ManagementHost)} must be a host name or IP address (got '{ManagementHost}')", [nameof(ManagementHost)]);
+            throw new OptionsValidationException(
+                ManagementOptions.Section, typeof(ManagementOptions), [$"{ManagementOptions.Section}:{nameof(ManagementOptions.Port)} must differ from {Section}:{nameof(Port)} ({Port})"]);
         }
     }
 }

@@ -1,3 +1,4 @@
+using AdrPlatform.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace AdrPlatform.Gateway.Hosting;
@@ -5,10 +6,11 @@ namespace AdrPlatform.Gateway.Hosting;
 /// <summary>Kestrel for the front silo: gRPC and gRPC-Web on the API port(s), /metrics on the management port, and limits per connection.</summary>
 public static class KestrelSetup
 {
-    public static void ConfigureGatewayKestrel(this WebApplicationBuilder builder, GatewayOptions options)
+    public static void ConfigureGatewayKestrel(this WebApplicationBuilder builder, GatewayOptions options, ManagementOptions management)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(management);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var limits = kestrel.Limits;
@@ -31,6 +33,6 @@ public static class KestrelSetup
 
         var configured = builder.Configuration["urls"] is { Length: > 0 } urls ? urls : builder.Configuration["ASPNETCORE_URLS"];
         var api = string.IsNullOrEmpty(configured) ? $"http://127.0.0.1:{options.Port}" : configured;
-        builder.WebHost.UseUrls([.. api.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options.ManagementUrl]);
+        builder.WebHost.UseUrls([.. api.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), management.Url]);
     }
 }

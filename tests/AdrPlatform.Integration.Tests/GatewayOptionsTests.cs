@@ -1,4 +1,5 @@
 using AdrPlatform.Gateway.Hosting;
+using AdrPlatform.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Integration.Tests;
@@ -12,21 +13,30 @@ public class GatewayOptionsTests
     [InlineData("Gateway:RequestHeadersTimeout", "2.00:00:00")]
     [InlineData("Gateway:MaxConcurrentConnections", "0")]
     [InlineData("Gateway:Http2MaxStreamsPerConnection", "-1")]
-    [InlineData("Gateway:ManagementPort", "5080")]
-    [InlineData("Gateway:ManagementPort", "70000")]
-    [InlineData("Gateway:ManagementHost", "not a host")]
+    [InlineData("Management:Port", "5080")]
+    [InlineData("Management:Port", "70000")]
+    [InlineData("Management:Host", "not a host")]
     public void A_bad_setting_is_refused_by_name(string setting, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(setting, value)]).Build();
-        var error = Assert.Throws<OptionsValidationException>(() => GatewayOptions.From(configuration));
+        var error = Assert.Throws<OptionsValidationException>(() => Read(configuration));
         Assert.Contains(error.Failures, failure => failure.Contains(setting + " must", StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_defaults_are_valid_and_keep_metrics_on_loopback()
     {
-        var options = GatewayOptions.From(new ConfigurationBuilder().Build());
-        Assert.Equal("http://127.0.0.1:9464", options.ManagementUrl);
-        Assert.Equal(TimeSpan.FromSeconds(10), options.ConnectionPrefaceTimeout);
+        var (gateway, management) = Read(new ConfigurationBuilder().Build());
+        Assert.Equal("http://127.0.0.1:9464", management.Url);
+        Assert.Equal(TimeSpan.FromSeconds(10), gateway.ConnectionPrefaceTimeout);
+    }
+
+    /// <summary>The front silo's listening settings, read and checked as its host does before it starts.</summary>
+    private static (GatewayOptions Gateway, ManagementOptions Management) Read(IConfiguration configuration)
+    {
+        var gateway = GatewayOptions.From(configuration);
+        var management = configuration.GetValidated<ManagementOptions>(ManagementOptions.Section);
+        gateway.RequireDistinctFrom(management);
+        return (gateway, management);
     }
 }

@@ -52,7 +52,8 @@ public class ObservabilityTests(GatewayHost host) : IClassFixture<GatewayHost>
         await ChatOnceAsync(tenant, "Where are tenant records stored?");
         using var management = new HttpClient { BaseAddress = host.ManagementAddress };
         Assert.Contains($"tenant=\"{tenant}\"", await management.GetStringAsync(new Uri("/metrics", UriKind.Relative)), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await management.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        Assert.Equal("Healthy", await management.GetStringAsync(new Uri("/readyz", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.NotFound, (await management.GetAsync(new Uri("/adrplatform.tenant.v1.TenantService/WhoAmI", UriKind.Relative))).StatusCode);
 
         using var api = new HttpClient { BaseAddress = host.Address };
         using var metrics = await api.GetAsync(new Uri("/metrics", UriKind.Relative));

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using AdrPlatform.Gateway.Hosting;
+using AdrPlatform.Hosting;
 using AdrPlatform.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -38,8 +38,8 @@ public class GatewayHost : IAsyncLifetime
         _settings.TryAdd("Cluster:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
         _settings.TryAdd("Cluster:PrimarySiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
         _settings.TryAdd("Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-        _settings.TryAdd("Gateway:ManagementPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-        ManagementAddress = new Uri("http://127.0.0.1:" + _settings["Gateway:ManagementPort"]);
+        _settings.TryAdd("Management:Port", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        ManagementAddress = new Uri("http://127.0.0.1:" + _settings["Management:Port"]);
     }
 
     /// <summary>A host configured as the constructor with these arguments would; a fixture may have only one public constructor.</summary>

@@ -42,6 +42,8 @@ public sealed class IngestionCluster : IAsyncDisposable
 
     public SiloProcess Front => _silos[0].Silo;
 
+    public IEnumerable<SiloProcess> Workers => _silos.Skip(1).Select(silo => silo.Silo);
+
     /// <summary>Starts the front silo and waits until it serves.</summary>
     public static async Task<IngestionCluster> StartAsync()
     {

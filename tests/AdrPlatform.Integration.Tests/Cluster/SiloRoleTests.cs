@@ -31,6 +31,20 @@ public sealed class SiloRoleTests(PostgresDatabase database)
         Assert.Contains(hits, hit => hit.DocumentId == job.DocumentId);
         Assert.Empty(cluster.FrontEmbeddings.Requests);
         Assert.Empty(ParserProcessesOf(cluster.Front.Id));
+
+        // Each silo reports on its own management port: the job ran on the worker, so its metrics are there.
+        var worker = Assert.Single(cluster.Workers);
+        Assert.Equal("Healthy", await ManagementAsync(worker, "/readyz"));
+        Assert.Equal("Healthy", await ManagementAsync(cluster.Front, "/readyz"));
+        await Eventually.HoldsAsync(
+            () => ManagementAsync(worker, "/metrics"), metrics => metrics.Contains("adrplatform_jobs_finished", StringComparison.Ordinal), "the worker exports the job's metrics");
+        Assert.DoesNotContain("adrplatform_jobs_finished", await ManagementAsync(cluster.Front, "/metrics"), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ManagementAsync(SiloProcess silo, string path)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + silo.Settings["Management:Port"]) };
+        return await http.GetStringAsync(new Uri(path, UriKind.Relative));
     }
 
     /// <summary>The child processes of <paramref name="pid"/> that run the document parser.</summary>

@@ -120,7 +120,7 @@ public sealed class StreamSiloDeathTests(PostgresDatabase database)
             ["Cluster:Membership:NumVotesForDeathDeclaration"] = "1",
             ["Cluster:Messaging:ResponseTimeout"] = "00:00:30",
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
-            ["Gateway:ManagementPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Management:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Auth:DevelopmentKeyPath"] = keyPath,
             ["Chat:Models:default:InputPricePerMillionTokens"] = "1000",
             ["Chat:Models:default:OutputPricePerMillionTokens"] = "1000",

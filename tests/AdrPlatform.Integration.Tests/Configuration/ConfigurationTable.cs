@@ -22,7 +22,7 @@ public static class ConfigurationTable
     /// <summary>Every settings class of the platform, in the order the README lists them.</summary>
     public static readonly IReadOnlyList<Type> OptionsTypes =
     [
-        typeof(GatewayOptions), typeof(PlatformAuthOptions), typeof(PlatformSiloOptions), typeof(PlatformStorageOptions),
+        typeof(GatewayOptions), typeof(ManagementOptions), typeof(PlatformAuthOptions), typeof(PlatformSiloOptions), typeof(PlatformStorageOptions),
         typeof(PlatformStreamOptions), typeof(ChatSessionOptions), typeof(ChatModelsOptions), typeof(EmbeddingOptions),
         typeof(IngestionOptions), typeof(DocumentParserOptions), typeof(SearchOptions), typeof(TelemetryOptions),
     ];

@@ -22,7 +22,7 @@ public static class ProcessCluster
         SiloProcess.Start("gateway", "adrplatform-gateway", new Dictionary<string, string>(settings)
         {
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
-            ["Gateway:ManagementPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Management:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Auth:DevelopmentKeyPath"] = keyPath,
             ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
@@ -31,6 +31,7 @@ public static class ProcessCluster
     public static SiloProcess StartWorker(IReadOnlyDictionary<string, string> settings) =>
         SiloProcess.Start("silo", "adrplatform-silo", new Dictionary<string, string>(settings)
         {
+            ["Management:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         });

@@ -1,16 +1,19 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Runtime;
 
-namespace AdrPlatform.Gateway.Hosting;
+namespace AdrPlatform.Hosting;
 
-/// <summary>Ready when this process's silo is active in its cluster.</summary>
-public sealed class SiloHealthCheck(IClusterClient client) : IHealthCheck
+/// <summary>Ready when this process's own silo is an active member of its cluster.</summary>
+public sealed class SiloHealthCheck(IClusterClient client, ILocalSiloDetails local) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, cancellationToken);
-            return hosts.Count > 0 ? HealthCheckResult.Healthy($"{hosts.Count} active silo(s)") : HealthCheckResult.Unhealthy("No active silo.");
+            return hosts.ContainsKey(local.SiloAddress)
+                ? HealthCheckResult.Healthy($"Active among {hosts.Count} silo(s)")
+                : HealthCheckResult.Unhealthy("This silo is not an active member of its cluster.");
         }
         catch (Exception error) when (error is TimeoutException or OrleansException)
         {

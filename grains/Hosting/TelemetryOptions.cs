@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace AdrPlatform.Gateway.Hosting;
+namespace AdrPlatform.Hosting;
 
 /// <summary>Where traces go; metrics are always on the management port.</summary>
 public sealed class TelemetryOptions : IValidatableObject

@@ -1,9 +1,10 @@
-using AdrPlatform.Hosting;
 using AdrPlatform.Observability;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace AdrPlatform.Gateway.Hosting;
+namespace AdrPlatform.Hosting;
 
 /// <summary>
 /// Metrics (the platform's, Orleans', ASP.NET Core's) on a Prometheus endpoint, and traces from the
