@@ -12,9 +12,15 @@ public static class SiloBuilderKafkaStreamExtensions
     /// the message key, each partition is one queue. Needs grain storage "PubSubStore" like any persistent
     /// stream provider.
     /// </summary>
-    public static ISiloBuilder AddKafkaStreams(this ISiloBuilder silo, string providerName, Action<KafkaStreamOptions> configure)
+    public static ISiloBuilder AddKafkaStreams(this ISiloBuilder silo, string providerName, Action<KafkaStreamOptions> configure) =>
+        silo.AddKafkaStreams(providerName, _ => { }, configure);
+
+    /// <inheritdoc cref="AddKafkaStreams(ISiloBuilder, string, Action{KafkaStreamOptions})"/>
+    /// <param name="configureStream">Further stream settings, e.g. the queue balancer; applied after the provider's own.</param>
+    public static ISiloBuilder AddKafkaStreams(this ISiloBuilder silo, string providerName, Action<ISiloPersistentStreamConfigurator> configureStream, Action<KafkaStreamOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configureStream);
         ArgumentNullException.ThrowIfNull(configure);
         return silo.AddPersistentStreams(providerName, KafkaAdapterFactory.Create, stream =>
         {
@@ -31,6 +37,7 @@ public static class SiloBuilderKafkaStreamExtensions
             }));
             stream.ConfigureBackoffProvider((services, name) =>
                 new FixedDeliveryBackoff(services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name).DeliveryRetryDelay));
+            configureStream(stream);
         });
     }
 }

@@ -30,11 +30,14 @@ public static class JobServicesExtensions
         {
             // Polled often: search results follow ADR writes through these streams, and there is no broker latency to hide.
             silo.AddMemoryStreams(EventTopics.Provider, streams =>
-                streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20))));
+            {
+                streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20)));
+                streams.ConfigurePartitionBalancing(WorkerQueueBalancer.Create);
+            });
             return silo;
         }
 
-        silo.AddKafkaStreams(EventTopics.Provider, kafka =>
+        silo.AddKafkaStreams(EventTopics.Provider, stream => stream.ConfigurePartitionBalancing(WorkerQueueBalancer.Create), kafka =>
         {
             configuration!.GetSection($"{PlatformStreamOptions.Section}:{nameof(PlatformStreamOptions.Kafka)}").Bind(kafka);
             foreach (var topic in EventTopics.All.Where(name => kafka.Topics.All(t => t.Name != name)))

@@ -78,6 +78,7 @@ public static class SiloBuilderExtensions
         }
 
         silo.Services.AddSingleton(roles);
+        silo.Services.AddSingleton<SiloRoleDirectory>();
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = roles.MetadataValue });
         silo.Services.AddPlacementFilter<SiloRoleFilterStrategy, SiloRoleFilterDirector>(ServiceLifetime.Transient);
     }
@@ -190,8 +191,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<IBlobStore, PostgresBlobStore>();
         silo.Services.TryAddSingleton<IDocumentIndex, PostgresDocumentIndex>();
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
-        // Every silo pulls its share of the event streams (the queue balancer spreads the queues over all silos); the
-        // events go to worker grains wherever they are. Only worker silos have the job services and parse documents.
+        // Only worker silos pull the event streams (see WorkerQueueBalancer), have the job services and parse documents.
         silo.AddEventStreams(configuration);
         if (roles.HoldsWorker)
         {

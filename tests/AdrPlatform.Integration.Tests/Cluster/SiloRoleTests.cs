@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using AdrPlatform.Contracts.Jobs.V1;
 using AdrPlatform.Contracts.Search.V1;
 using AdrPlatform.Integration.Tests.Infrastructure;
@@ -38,8 +40,21 @@ public sealed class SiloRoleTests(PostgresDatabase database)
         Assert.Equal("Healthy", await ManagementAsync(cluster.Front, "/readyz"));
         await Eventually.HoldsAsync(
             () => ManagementAsync(worker, "/metrics"), metrics => metrics.Contains("adrplatform_jobs_finished", StringComparison.Ordinal), "the worker exports the job's metrics");
-        Assert.DoesNotContain("adrplatform_jobs_finished", await ManagementAsync(cluster.Front, "/metrics"), StringComparison.Ordinal);
+        var frontMetrics = await ManagementAsync(cluster.Front, "/metrics");
+        Assert.DoesNotContain("adrplatform_jobs_finished", frontMetrics, StringComparison.Ordinal);
+
+        // Only workers pull the event streams: the front runs no pulling agent, the worker one per queue.
+        Assert.Equal(0, Sum(frontMetrics, PullingAgents));
+        Assert.True(Sum(await ManagementAsync(worker, "/metrics"), PullingAgents) > 0, "the worker runs no pulling agent");
     }
+
+    private const string PullingAgents = "orleans_streams_persistent_stream_pulling_agents";
+
+    /// <summary>The sum of a metric's samples in a Prometheus text exposition; 0 when it has none.</summary>
+    private static double Sum(string exposition, string metric) => exposition.Split('\n')
+        .Select(line => Regex.Match(line, $@"^{metric}(\{{.*\}})?\s+(?<value>\S+)(\s+\d+)?$"))
+        .Where(sample => sample.Success)
+        .Sum(sample => double.Parse(sample.Groups["value"].Value, CultureInfo.InvariantCulture));
 
     private static async Task<string> ManagementAsync(SiloProcess silo, string path)
     {

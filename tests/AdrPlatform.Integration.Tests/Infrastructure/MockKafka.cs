@@ -12,13 +12,13 @@ public static class MockKafka
 {
     public const int Partitions = 4;
 
-    public static KafkaMockCluster StartWithPlatformTopics()
+    public static KafkaMockCluster StartWithPlatformTopics(int partitions = Partitions)
     {
         var cluster = KafkaMockCluster.Create(3);
         foreach (var topic in EventTopics.All)
         {
-            cluster.CreateTopic(topic, Partitions);
-            cluster.CreateTopic(topic + KafkaStreamOptions.DeadLetterTopicSuffix, Partitions);
+            cluster.CreateTopic(topic, partitions);
+            cluster.CreateTopic(topic + KafkaStreamOptions.DeadLetterTopicSuffix, partitions);
         }
 
         return cluster;
