@@ -1,5 +1,6 @@
 using AdrPlatform.Adapters.Documents;
 using AdrPlatform.Adapters.Documents.Isolation;
+using AdrPlatform.Adapters.Egress;
 using AdrPlatform.Adapters.Embeddings;
 using AdrPlatform.Adapters.Streams;
 using AdrPlatform.Domain.Jobs;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Hosting;
 
-/// <summary>The event streams and the job tier: publisher, workers' handlers, parsers and ingestion settings.</summary>
+/// <summary>The event streams and the job tier: publisher, workers' handlers, parsers, ingestion settings and the egress guard.</summary>
 public static class JobServicesExtensions
 {
     /// <summary>
@@ -51,6 +52,9 @@ public static class JobServicesExtensions
         services.AddValidatedOptions<IngestionOptions>(IngestionOptions.Section, configuration);
         services.AddValidatedOptions<DocumentParserOptions>(DocumentParserOptions.Section, configuration);
         services.AddDocumentParsing();
+        // Only worker silos fetch from outside (crawler, agent tools), each fetch through the guard.
+        services.AddValidatedOptions<EgressOptions>(EgressOptions.Section, configuration);
+        services.AddGuardedEgress();
         services.TryAddSingleton(provider => new EmbeddingBatchSize(provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize));
         services.TryAddSingleton<IEventPublisher, OrleansStreamPublisher>();
         services.TryAddSingleton<JobReporter>();
