@@ -1,6 +1,5 @@
 using AdrPlatform.Adapters.Documents;
 using AdrPlatform.Adapters.Documents.Isolation;
-using AdrPlatform.Adapters.Egress;
 using AdrPlatform.Adapters.Embeddings;
 using AdrPlatform.Adapters.Streams;
 using AdrPlatform.Domain.Jobs;
@@ -52,9 +51,7 @@ public static class JobServicesExtensions
         services.AddValidatedOptions<IngestionOptions>(IngestionOptions.Section, configuration);
         services.AddValidatedOptions<DocumentParserOptions>(DocumentParserOptions.Section, configuration);
         services.AddDocumentParsing();
-        // Only worker silos fetch from outside (crawler, agent tools), each fetch through the guard.
-        services.AddValidatedOptions<EgressOptions>(EgressOptions.Section, configuration);
-        services.AddGuardedEgress();
+        services.AddEgress(configuration);
         services.TryAddSingleton(provider => new EmbeddingBatchSize(provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize));
         services.TryAddSingleton<IEventPublisher, OrleansStreamPublisher>();
         services.TryAddSingleton<JobReporter>();

@@ -7,14 +7,14 @@ public sealed record EgressPolicy(bool AllowHttp, HostAllowlist TenantHosts, Hos
     public EgressUrl Admit(string raw, Uri? relativeTo = null)
     {
         var url = EgressUrl.Parse(raw, relativeTo);
-        if (url.Scheme == Uri.UriSchemeHttp && !AllowHttp)
-        {
-            throw new EgressRefusedException(EgressRefusalReason.SchemeNotAllowed, url.Host, "plain http is not allowed for this tenant");
-        }
-
         if (!TenantHosts.Allows(url.Host) || ToolHosts?.Allows(url.Host) == false)
         {
             throw new EgressRefusedException(EgressRefusalReason.HostNotAllowed, url.Host, $"the host {url.Host} is not on the allowlist");
+        }
+
+        if (url.Scheme == Uri.UriSchemeHttp && !AllowHttp)
+        {
+            throw new EgressRefusedException(EgressRefusalReason.SchemeNotAllowed, url.Host, "plain http is not allowed for this tenant");
         }
 
         return url;

@@ -10,6 +10,9 @@ public sealed record EgressUrl
 {
     public const int MaxLength = 8_192;
 
+    private static readonly System.Buffers.SearchValues<char> SchemeChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
     private EgressUrl(string scheme, string host, int port, Uri address)
     {
         Scheme = scheme;
@@ -41,6 +44,12 @@ public sealed record EgressUrl
         if (raw.Any(c => c <= ' ' || c == '\u007F' || c == '\\'))
         {
             throw Malformed("the URL contains a backslash, a space or a control character");
+        }
+
+        // On Unix, Uri reads "/path" and "//host/path" as file URLs: an absolute URL must name its scheme.
+        if (relativeTo is null && !StartsWithScheme(raw))
+        {
+            throw Malformed("not an absolute URL");
         }
 
         var parsed = relativeTo is null ? Uri.TryCreate(raw, UriKind.Absolute, out var uri) : Uri.TryCreate(relativeTo, raw, out uri);
@@ -96,9 +105,16 @@ public sealed record EgressUrl
             host = host[..^1];
         }
 
-        return host.Length == 0 || host.EndsWith('.') || host.StartsWith('.') || host.Any(c => c > '\u007E' || c <= ' ')
+        return host.Length == 0 || host.EndsWith('.') || host.StartsWith('.') || host.Contains("..", StringComparison.Ordinal) || host.Any(c => c > '\u007E' || c <= ' ')
             ? null
             : host;
+    }
+
+    private static bool StartsWithScheme(string raw)
+    {
+        var colon = raw.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && char.IsAsciiLetter(raw[0])
+            && raw.AsSpan(0, colon).IndexOfAnyExcept(SchemeChars) < 0;
     }
 
     private static EgressRefusedException Malformed(string message) => new(EgressRefusalReason.MalformedUrl, "-", message);
