@@ -6,6 +6,7 @@ using AdrPlatform.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AdrPlatform.Egress.Tests;
 
@@ -19,10 +20,11 @@ public sealed class EgressHost : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private EgressHost(IHost host, string tenant)
+    private EgressHost(IHost host, string tenant, CapturedLogs logs)
     {
         _host = host;
         Tenant = tenant;
+        Logs = logs;
         Client = host.Services.GetRequiredService<IEgressClient>();
         Refusals = new RefusalMeter(tenant);
     }
@@ -32,6 +34,9 @@ public sealed class EgressHost : IAsyncDisposable
     public IEgressClient Client { get; }
 
     public RefusalMeter Refusals { get; }
+
+    /// <summary>What the guard logged.</summary>
+    public CapturedLogs Logs { get; }
 
     /// <summary>Settings for a tenant that may reach any host over http or https; no loopback.</summary>
     public static Dictionary<string, string?> AnyHost(string tenant) => new()
@@ -58,6 +63,8 @@ public sealed class EgressHost : IAsyncDisposable
         tenant ??= NewTenant();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings(tenant));
+        var logs = new CapturedLogs();
+        builder.Logging.AddProvider(logs);
         if (resolver is not null)
         {
             builder.Services.AddSingleton(resolver);
@@ -75,7 +82,7 @@ public sealed class EgressHost : IAsyncDisposable
             throw;
         }
 
-        return new EgressHost(host, tenant);
+        return new EgressHost(host, tenant, logs);
     }
 
     public Task<EgressResponse> FetchAsync(string url, long? maxResponseBytes = null) =>

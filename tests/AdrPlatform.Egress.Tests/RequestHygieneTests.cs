@@ -63,6 +63,21 @@ public class RequestHygieneTests(LoopbackSite site) : IClassFixture<LoopbackSite
         });
     }
 
+    [Fact]
+    public async Task A_refusal_is_logged_with_its_reason_and_host_but_not_the_path_or_query()
+    {
+        await using var egress = await EgressHost.StartAsync(EgressHost.AnyHost);
+
+        await egress.RefusedAsync("http://169.254.169.254/latest/meta-data/iam/security-credentials/admin?token=s3cr3t", EgressRefusalReason.AddressNotAllowed);
+
+        var line = Assert.Single(egress.Logs.Entries, entry => entry.Message.Contains("Egress refused", StringComparison.Ordinal)).Message;
+        Assert.Contains(egress.Tenant, line, StringComparison.Ordinal);
+        Assert.Contains("address_not_allowed", line, StringComparison.Ordinal);
+        Assert.Contains("169.254.169.254", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("security-credentials", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", line, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Egress:Tenants:acme:Hosts:0", "https://docs.example.com", "Egress:Tenants:acme:Hosts")]
     [InlineData("Egress:Tenants:acme:Tools:crawler:Hosts:0", "docs.*.com", "Egress:Tenants:acme:Tools:crawler:Hosts")]

@@ -30,7 +30,7 @@ public sealed class EgressOptions : IValidatableObject
     public string UserAgent { get; set; } = "AdrPlatform-Egress/1.0";
 
     [Description("Media types a response may have (`text/html`, `text/*`); empty: any")]
-    public List<string> AllowedContentTypes { get; set; } = [];
+    public IList<string> AllowedContentTypes { get; set; } = [];
 
     [Description("Per tenant (by tenant id): where its fetches may go; a tenant not listed may fetch nothing")]
     public Dictionary<string, EgressTenantOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -39,7 +39,7 @@ public sealed class EgressOptions : IValidatableObject
     public bool UnsafeAllowLoopbackForTests { get; set; }
 
     [Description("Tests only: the loopback ports `UnsafeAllowLoopbackForTests` opens (the test servers'); required with it, refused without it")]
-    public List<int> UnsafeLoopbackTestPorts { get; set; } = [];
+    public IList<int> UnsafeLoopbackTestPorts { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -11,13 +11,13 @@ public sealed class EgressTenantOptions : IValidatableObject
     public bool AllowHttp { get; set; }
 
     [Description("Hosts the tenant's fetches may reach: `docs.example.com`, `*.example.com` (names below it) or `*` (any host; addresses are still checked)")]
-    public List<string> Hosts { get; set; } = [];
+    public IList<string> Hosts { get; set; } = [];
 
     [Description("Per tool (`crawler`, an agent tool): a narrower host list; a host must be on both")]
     public Dictionary<string, EgressToolOptions> Tools { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => HostProblems(Hosts, nameof(Hosts));
 
-    internal static IEnumerable<ValidationResult> HostProblems(List<string> hosts, string key) =>
+    internal static IEnumerable<ValidationResult> HostProblems(IList<string> hosts, string key) =>
         hosts.Select(HostAllowlist.Problem).OfType<string>().Select(problem => new ValidationResult($"{key}: {problem}", [key]));
 }

@@ -7,7 +7,7 @@ namespace AdrPlatform.Adapters.Egress;
 public sealed class EgressToolOptions : IValidatableObject
 {
     [Description("Hosts this tool may reach, patterns as for the tenant's `Hosts`")]
-    public List<string> Hosts { get; set; } = [];
+    public IList<string> Hosts { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         EgressTenantOptions.HostProblems(Hosts, nameof(Hosts));

@@ -147,7 +147,7 @@ public sealed class GuardedEgressClient : IEgressClient, IDisposable
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
         if (_options.AllowedContentTypes.Count > 0
-            && (mediaType is null || !_options.AllowedContentTypes.Exists(pattern => MediaTypePattern.Matches(pattern, mediaType))))
+            && (mediaType is null || !_options.AllowedContentTypes.Any(pattern => MediaTypePattern.Matches(pattern, mediaType))))
         {
             throw new EgressRefusedException(
                 EgressRefusalReason.ContentTypeNotAllowed, url.Host, $"the media type {mediaType ?? "(none)"} from {url.Host} is not allowed");
