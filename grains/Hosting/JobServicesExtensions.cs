@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace AdrPlatform.Hosting;
 
-/// <summary>The event streams and the job tier: publisher, workers' handlers, parsers and ingestion settings.</summary>
+/// <summary>The event streams and the job tier: publisher, workers' handlers, parsers, ingestion settings and the egress guard.</summary>
 public static class JobServicesExtensions
 {
     /// <summary>
@@ -54,6 +54,7 @@ public static class JobServicesExtensions
         services.AddValidatedOptions<IngestionOptions>(IngestionOptions.Section, configuration);
         services.AddValidatedOptions<DocumentParserOptions>(DocumentParserOptions.Section, configuration);
         services.AddDocumentParsing();
+        services.AddEgress(configuration);
         services.TryAddSingleton(provider => new EmbeddingBatchSize(provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize));
         services.TryAddSingleton<IEventPublisher, OrleansStreamPublisher>();
         services.TryAddSingleton<JobReporter>();

@@ -44,4 +44,7 @@ public static class PlatformTelemetry
 
     public static readonly Counter<long> BudgetAlerts = Meter.CreateCounter<long>(
         "adrplatform.tenant.budget_alerts", "{alert}", "Monthly budget thresholds crossed, by tenant and percentage.");
+
+    public static readonly Counter<long> EgressRefused = Meter.CreateCounter<long>(
+        "adrplatform.egress.refused", "{fetch}", "Outbound fetches the egress guard refused or stopped, by tenant, tool and reason.");
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using AdrPlatform.Adapters.Chat;
 using AdrPlatform.Adapters.Documents.Isolation;
+using AdrPlatform.Adapters.Egress;
 using AdrPlatform.Adapters.Embeddings;
 using AdrPlatform.Domain.Jobs;
 using AdrPlatform.Gateway.Auth;
@@ -24,7 +25,7 @@ public static class ConfigurationTable
     [
         typeof(GatewayOptions), typeof(ManagementOptions), typeof(PlatformAuthOptions), typeof(PlatformSiloOptions), typeof(PlatformStorageOptions),
         typeof(PlatformStreamOptions), typeof(ChatSessionOptions), typeof(ChatModelsOptions), typeof(EmbeddingOptions),
-        typeof(IngestionOptions), typeof(DocumentParserOptions), typeof(SearchOptions), typeof(TelemetryOptions),
+        typeof(IngestionOptions), typeof(DocumentParserOptions), typeof(SearchOptions), typeof(EgressOptions), typeof(TelemetryOptions),
     ];
 
     public static string SectionOf(Type options) =>
