@@ -68,7 +68,7 @@ foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Semantic, SearchMode
             ? []
             : await index.SemanticAsync(Tenant, (await embeddings.GenerateAsync([query]))[0].Vector, SearchFilter.None, null, 44, default);
         var ranked = SearchRanking.Rank(mode, lexical, semantic, 60);
-        _ = ranked.Take(10).Select(r => Snippets.Make(r.Best.Text, [.. SearchText.Terms(query)])).ToList();
+        _ = ranked.Take(10).Select(r => Snippets.Make(r.Best.Text, [query])).ToList();
         if (round >= 0)
         {
             times.Record(clock.Elapsed);

@@ -42,9 +42,8 @@ public sealed class SearchGrain(
         var ranked = SearchRanking.Merge(
             [SearchRanking.Rank(query.Mode, lexical, semantic, settings.RrfK), SearchRanking.Rank(query.Mode, documentLexical, documentSemantic, settings.RrfK)],
             settings.RrfK);
-        var terms = SearchText.Terms(query.Text);
         return new SearchPage(
-            [.. ranked.Skip(query.Offset).Take(query.PageSize).Select(r => Hit(r, terms))],
+            [.. ranked.Skip(query.Offset).Take(query.PageSize).Select(r => Hit(r, query.Text))],
             ranked.Count > query.Offset + query.PageSize);
     }
 
@@ -54,7 +53,7 @@ public sealed class SearchGrain(
         var vector = await index.AdrVectorAsync(tenant, number, CancellationToken.None)
             ?? throw AdrPlatformException.NotFound($"{Domain.AdrId.Format(number)} does not exist or is not indexed yet.");
         var hits = await index.SemanticAsync(tenant, vector, SearchFilter.None, number, limit * options.Value.CandidatesPerHit, CancellationToken.None);
-        return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, []))];
+        return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, null))];
     }
 
     /// <remarks>
@@ -89,9 +88,10 @@ public sealed class SearchGrain(
     private async Task<ReadOnlyMemory<float>> Embed(string text, CancellationToken cancellationToken) =>
         (await embeddings.GenerateAsync([text], cancellationToken: cancellationToken))[0].Vector;
 
-    private static SearchHit Hit(RankedAdr ranked, IReadOnlyList<string> terms)
+    /// <summary>The hit with its snippet around the words of <paramref name="query"/> (Snippets stems them itself).</summary>
+    private static SearchHit Hit(RankedAdr ranked, string? query)
     {
-        var snippet = Snippets.Make(ranked.Best.Text, [.. terms]);
+        var snippet = Snippets.Make(ranked.Best.Text, query is null ? [] : [query]);
         return new SearchHit(
             ranked.Best.Number, ranked.Best.Title, ranked.Best.Status, ranked.Best.Heading, snippet.Text,
             [.. snippet.Highlights.Select(h => new HitHighlight(h.Start, h.Length))], ranked.Score, ranked.Best.DocumentId);
