@@ -47,7 +47,9 @@ public static class EnglishStemmer
     public static string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (word.Length <= 2)
+
+        // Every rule removes or replaces a suffix ending in a Latin letter: numbers, CJK and Greek words pass as they are.
+        if (word.Length <= 2 || !char.IsAsciiLetterLower(word[^1]))
         {
             return word;
         }
@@ -63,7 +65,7 @@ public static class EnglishStemmer
         var r2 = RegionAfter(w, r1);
 
         Step1A(w);
-        if (InvariantAfterStep1A.Contains(w.ToString()))
+        if (w.Length is >= 6 and <= 7 && InvariantAfterStep1A.Contains(w.ToString()))
         {
             return w.ToString();
         }
