@@ -5,22 +5,37 @@ using AdrPlatform.Adapters.InMemory;
 using AdrPlatform.Adapters.Postgres;
 using AdrPlatform.Bench.Search;
 using AdrPlatform.Domain.Search;
+using AdrPlatform.Grains.Search;
 using AdrPlatform.Model;
 using AdrPlatform.Ports;
 using AdrPlatform.TestKit;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Search latency per mode over N passages, straight against an index adapter (no gRPC), with the
-// same ranking the search grain applies. The local hashing embedder stands in for a model.
-// usage: adr-search-bench [--index memory|postgres] [--chunks 100000] [--queries 300] [--connection "Host=..."] [--reuse]
+// Two modes:
+// - latency (default): search latency per mode over N passages, straight against an index adapter (no gRPC), with
+//   the same ranking the search grain applies. The local hashing embedder stands in for a model.
+//   usage: adr-search-bench [--index memory|postgres] [--chunks 100000] [--queries 300] [--connection "Host=..."] [--reuse]
+// - ADR evaluation set (--eval): nDCG@10, Recall@10 and MRR per mode over gRPC (AdrEvaluation); any option naming a
+//   setting (with a colon) configures the front silo, e.g. --Search:SemanticWeight 0.3 or --Storage:Provider postgres.
+//   usage: adr-search-bench --eval [--questions bench/eval/adr-questions.tsv] [--corpora ../shared/data/adr-corpora] [--Section:Key value ...]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "true");
 string Option(string name, string fallback) => options.TryGetValue(name, out var v) ? v : fallback;
+if (options.ContainsKey("eval"))
+{
+    await AdrEvaluation.RunAsync(
+        Option("questions", Path.Combine(RepositoryPaths.Root(), "bench", "eval", "adr-questions.tsv")),
+        Option("corpora", RepositoryPaths.AdrCorpora()),
+        options.Where(o => o.Key.Contains(':', StringComparison.Ordinal)).ToDictionary(o => o.Key, o => (string?)o.Value));
+    return;
+}
+
 var kind = Option("index", "memory");
 var chunkCount = int.Parse(Option("chunks", "100000"), CultureInfo.InvariantCulture);
 var queryCount = int.Parse(Option("queries", "300"), CultureInfo.InvariantCulture);
 const int SectionsPerAdr = 4;
+var search = new SearchOptions();
 const string Tenant = "bench-search";
 
 using var embeddings = new LocalHashingEmbeddingGenerator();
@@ -63,12 +78,12 @@ foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Semantic, SearchMode
     {
         var query = queries[Math.Max(round, 0)];
         var clock = Stopwatch.StartNew();
-        var lexical = mode == SearchMode.Semantic ? [] : await index.LexicalAsync(Tenant, query, SearchFilter.None, 44, default);
+        var lexical = mode == SearchMode.Semantic ? [] : await index.LexicalAsync(Tenant, query, SearchFilter.None, search.CandidatePool, default);
         var semantic = mode == SearchMode.Lexical
             ? []
-            : await index.SemanticAsync(Tenant, (await embeddings.GenerateAsync([query]))[0].Vector, SearchFilter.None, null, 44, default);
-        var ranked = SearchRanking.Rank(mode, lexical, semantic, 60);
-        _ = ranked.Take(10).Select(r => Snippets.Make(r.Best.Text, [.. SearchText.Terms(query)])).ToList();
+            : await index.SemanticAsync(Tenant, (await embeddings.GenerateAsync([query]))[0].Vector, SearchFilter.None, null, search.CandidatePool, default);
+        var ranked = SearchRanking.Rank(mode, lexical, semantic, search.Fusion());
+        _ = ranked.Take(10).Select(r => Snippets.Make(r.Best.Text, [query])).ToList();
         if (round >= 0)
         {
             times.Record(clock.Elapsed);

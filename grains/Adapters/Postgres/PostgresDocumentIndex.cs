@@ -196,13 +196,17 @@ public sealed class PostgresDocumentIndex(NpgsqlDataSource dataSource, ILogger<P
         return Run(tenant, async session =>
         {
             await using var command = session.Command($"""
-                select c.document_id, d.name, c.chunk_index, c.heading, c.text, ts_rank_cd(c.search_text, {PostgresFullText.Query}) as score
-                from {SearchableChunks}
-                where c.search_text @@ {PostgresFullText.Query}
-                order by score desc, c.document_id collate "C", c.chunk_index
+                select document_id, name, chunk_index, heading, text, ts_rank_cd(search_text, {PostgresFullText.Query}) as score
+                from (
+                    select c.document_id, d.name, c.chunk_index, c.heading, c.text, c.search_text
+                    from {SearchableChunks}
+                    where c.search_text @@ {PostgresFullText.Query}
+                    limit @ranked) matched
+                order by score desc, document_id collate "C", chunk_index
                 limit @limit
                 """);
             command.Parameters.AddWithValue("query", query);
+            command.Parameters.AddWithValue("ranked", PostgresFullText.MaxRankedMatches);
             command.Parameters.AddWithValue("limit", limit);
             return await ReadHits(command, cancellationToken);
         }, cancellationToken);

@@ -81,7 +81,9 @@ public sealed class PostgresMigrator(string ownerConnectionString)
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        // No time-out: a migration may rewrite a whole table (0015 recomputes every passage's tsvector), and waiting for
+        // the lock of another silo's migration takes as long as that one does. The caller's token still cancels it.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -91,12 +91,16 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
         {
             await using var command = session.Command($"""
                 select {HitColumns}, ts_rank_cd(search_text, {PostgresFullText.Query}) as score
-                from adr_chunks
-                where search_text @@ {PostgresFullText.Query} and {FilterSql}
+                from (
+                    select {HitColumns}, search_text
+                    from adr_chunks
+                    where search_text @@ {PostgresFullText.Query} and {FilterSql}
+                    limit @ranked) matched
                 order by score desc, number, chunk_index
                 limit @limit
                 """);
             command.Parameters.AddWithValue("query", query);
+            command.Parameters.AddWithValue("ranked", PostgresFullText.MaxRankedMatches);
             command.Parameters.AddWithValue("limit", limit);
             AddFilter(command, filter);
             return await ReadHits(command, cancellationToken);

@@ -4,38 +4,37 @@ namespace AdrPlatform.Domain.Search;
 
 /// <summary>
 /// Turns passage hits into a ranking of sources (ADRs, documents): each once, at its best passage; hybrid
-/// fuses the lexical and semantic lists, and rankings from separate indexes are fused the same way.
+/// fuses the lexical and semantic rankings by weighted reciprocal rank.
 /// </summary>
 public static class SearchRanking
 {
-    public static IReadOnlyList<RankedAdr> Rank(SearchMode mode, IReadOnlyList<ChunkHit> lexical, IReadOnlyList<ChunkHit> semantic, int rrfK)
+    /// <param name="lexical">Full-text hits of every index, best first (see <see cref="ByScore"/>).</param>
+    /// <param name="semantic">Nearest-neighbour hits of every index, best first.</param>
+    public static IReadOnlyList<RankedAdr> Rank(SearchMode mode, IReadOnlyList<ChunkHit> lexical, IReadOnlyList<ChunkHit> semantic, FusionWeights fusion)
     {
         ArgumentNullException.ThrowIfNull(lexical);
         ArgumentNullException.ThrowIfNull(semantic);
-        var lexicalAdrs = BestPerAdr(lexical);
-        var semanticAdrs = BestPerAdr(semantic);
+        ArgumentNullException.ThrowIfNull(fusion);
+        var lexicalSources = BestPerAdr(lexical);
+        var semanticSources = BestPerAdr(semantic);
         return mode switch
         {
-            SearchMode.Lexical => lexicalAdrs,
-            SearchMode.Semantic => semanticAdrs,
-            _ => Fuse(lexicalAdrs, semanticAdrs, rrfK),
+            SearchMode.Lexical => lexicalSources,
+            SearchMode.Semantic => semanticSources,
+            _ => Fuse(lexicalSources, semanticSources, fusion),
         };
     }
 
     /// <summary>
-    /// One ranking from the rankings of separate indexes (whose scores do not compare): a single
-    /// non-empty one as it is, several fused by reciprocal rank.
+    /// The hits of several indexes (ADRs, documents) for one query as one list, highest score first, equal scores in
+    /// the order of the lists. The scores are of one kind (cosine similarity; BM25 or <c>ts_rank_cd</c> of the same
+    /// terms) and so compare across indexes: a document holding every word of the query comes before an ADR holding
+    /// none, where merging by position put the first of each list side by side.
     /// </summary>
-    public static IReadOnlyList<RankedAdr> Merge(IReadOnlyList<IReadOnlyList<RankedAdr>> rankings, int rrfK)
+    public static IReadOnlyList<ChunkHit> ByScore(params IReadOnlyList<IReadOnlyList<ChunkHit>> lists)
     {
-        ArgumentNullException.ThrowIfNull(rankings);
-        var nonEmpty = rankings.Where(r => r.Count > 0).ToList();
-        return nonEmpty.Count switch
-        {
-            0 => [],
-            1 => nonEmpty[0],
-            _ => Fuse(nonEmpty, rrfK),
-        };
+        ArgumentNullException.ThrowIfNull(lists);
+        return [.. lists.SelectMany(list => list).OrderByDescending(hit => hit.Score)];
     }
 
     /// <summary>The first (best) passage of each source, in the order the sources first appear.</summary>
@@ -46,19 +45,19 @@ public static class SearchRanking
         return [.. hits.Where(h => seen.Add(h.Source)).Select(h => new RankedAdr(h, h.Score))];
     }
 
-    private static List<RankedAdr> Fuse(IReadOnlyList<RankedAdr> lexical, IReadOnlyList<RankedAdr> semantic, int rrfK) =>
-        Fuse([lexical, semantic], rrfK);
-
-    /// <summary>Earlier rankings' passages win for a source in several: the lexical one holds the words to highlight.</summary>
-    private static List<RankedAdr> Fuse(IReadOnlyList<IReadOnlyList<RankedAdr>> rankings, int rrfK)
+    /// <summary>A source in both rankings is shown at its lexical passage: that one holds the words to highlight.</summary>
+    private static List<RankedAdr> Fuse(IReadOnlyList<RankedAdr> lexical, IReadOnlyList<RankedAdr> semantic, FusionWeights fusion)
     {
         var best = new Dictionary<(int, string?), ChunkHit>();
-        foreach (var ranked in rankings.Reverse().SelectMany(r => r))
+        foreach (var ranked in semantic.Concat(lexical))
         {
             best[ranked.Best.Source] = ranked.Best;
         }
 
-        var fused = ReciprocalRankFusion.Fuse<(int, string?)>([.. rankings.Select(r => (IReadOnlyList<(int, string?)>)[.. r.Select(x => x.Best.Source)])], rrfK);
+        var fused = ReciprocalRankFusion.Fuse<(int, string?)>(
+            [Sources(lexical), Sources(semantic)], fusion.RrfK, [fusion.Lexical, fusion.Semantic]);
         return [.. fused.Select(f => new RankedAdr(best[f.Key], f.Score))];
     }
+
+    private static List<(int, string?)> Sources(IReadOnlyList<RankedAdr> ranking) => [.. ranking.Select(r => r.Best.Source)];
 }

@@ -5,16 +5,24 @@ namespace AdrPlatform.Domain.Search;
 
 /// <summary>
 /// The one tokenizer shared by indexing, querying and snippets: lower-cased runs of Unicode letters and
-/// digits, without stemming, so that every search path agrees on what a "word" is.
+/// digits, English stop words dropped, each reduced to its <see cref="EnglishStemmer"/> stem, so that every
+/// search path agrees on what a "word" is. Single letters and digits are kept: "IL-6" is "il" and "6", not "il".
 /// </summary>
 public static class SearchText
 {
+    /// <summary>PostgreSQL's <c>english</c> stop words (the Snowball list), so both indexes drop the same words.</summary>
     private static readonly FrozenSet<string> StopWords = FrozenSet.Create(
         StringComparer.Ordinal,
-        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "does", "for", "from",
-        "has", "have", "if", "in", "into", "is", "it", "its", "of", "on", "or", "our", "so", "than", "that",
-        "the", "their", "then", "there", "these", "they", "this", "those", "to", "us", "use", "was", "we",
-        "were", "which", "will", "with");
+        "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself",
+        "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they",
+        "them", "their", "theirs", "themselves", "what", "which", "who", "whom", "this", "that", "these", "those",
+        "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "having", "do", "does", "did",
+        "doing", "a", "an", "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by",
+        "for", "with", "about", "against", "between", "into", "through", "during", "before", "after", "above",
+        "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under", "again", "further", "then",
+        "once", "here", "there", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most",
+        "other", "some", "such", "no", "nor", "not", "only", "own", "same", "so", "than", "too", "very", "s", "t",
+        "can", "will", "just", "don", "should", "now");
 
     public static IReadOnlyList<string> Terms(string? text)
     {
@@ -55,16 +63,11 @@ public static class SearchText
             }
 
             var length = position - start;
-            if (length == 1 && IsLatinOrAscii(text[start]))
-            {
-                continue;
-            }
-
-            var term = string.Create(length, (text, start), static (destination, state) =>
+            var word = string.Create(length, (text, start), static (destination, state) =>
                 state.text.AsSpan(state.start, destination.Length).ToLowerInvariant(destination));
-            if (!StopWords.Contains(term))
+            if (!StopWords.Contains(word))
             {
-                tokens.Add(new TermToken(start, length, term));
+                tokens.Add(new TermToken(start, length, EnglishStemmer.Stem(word)));
             }
         }
 
@@ -103,12 +106,4 @@ public static class SearchText
         };
         return isWordChar ? width : 0;
     }
-
-    /// <summary>Single characters are dropped only for Latin script, where they carry no meaning; one CJK or Greek letter can be a word.</summary>
-    private static bool IsLatinOrAscii(char c) =>
-        c < 0x0370
-        || c is >= '\u1E00' and <= '\u1EFF'
-        || c is >= '\u2C60' and <= '\u2C7F'
-        || c is >= '\uA720' and <= '\uA7FF'
-        || c is >= '\uFF10' and <= '\uFF5A';
 }

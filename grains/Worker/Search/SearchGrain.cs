@@ -26,25 +26,9 @@ public sealed class SearchGrain(
     public async Task<SearchPage> SearchAsync(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var tenant = this.GetPrimaryKeyString();
-        var settings = options.Value;
-        var want = Math.Min(settings.MaxCandidates, (query.Offset + query.PageSize + 1) * settings.CandidatesPerHit);
-        var vector = query.Mode == SearchMode.Lexical ? default : await Embed(query.Text, CancellationToken.None);
-        IReadOnlyList<ChunkHit> lexical = query.Mode == SearchMode.Semantic
-            ? []
-            : await index.LexicalAsync(tenant, query.Text, query.Filter, want, CancellationToken.None);
-        IReadOnlyList<ChunkHit> semantic = query.Mode == SearchMode.Lexical
-            ? []
-            : await index.SemanticAsync(tenant, vector, query.Filter, null, want, CancellationToken.None);
-        var (documentLexical, documentSemantic) = query.Filter.RestrictsToAdrs
-            ? ([], [])
-            : await DocumentHitsAsync(tenant, query.Mode, query.Text, vector, want, CancellationToken.None);
-        var ranked = SearchRanking.Merge(
-            [SearchRanking.Rank(query.Mode, lexical, semantic, settings.RrfK), SearchRanking.Rank(query.Mode, documentLexical, documentSemantic, settings.RrfK)],
-            settings.RrfK);
-        var terms = SearchText.Terms(query.Text);
+        var ranked = await RankAsync(query.Text, query.Mode, query.Filter, options.Value.CandidatePool, CancellationToken.None);
         return new SearchPage(
-            [.. ranked.Skip(query.Offset).Take(query.PageSize).Select(r => Hit(r, terms))],
+            [.. ranked.Skip(query.Offset).Take(query.PageSize).Select(r => Hit(r, query.Text))],
             ranked.Count > query.Offset + query.PageSize);
     }
 
@@ -54,7 +38,7 @@ public sealed class SearchGrain(
         var vector = await index.AdrVectorAsync(tenant, number, CancellationToken.None)
             ?? throw AdrPlatformException.NotFound($"{Domain.AdrId.Format(number)} does not exist or is not indexed yet.");
         var hits = await index.SemanticAsync(tenant, vector, SearchFilter.None, number, limit * options.Value.CandidatesPerHit, CancellationToken.None);
-        return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, []))];
+        return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, null))];
     }
 
     /// <remarks>
@@ -63,24 +47,40 @@ public sealed class SearchGrain(
     /// </remarks>
     public async Task<ImmutableArray<Passage>> PassagesAsync(string question, int limit, CancellationToken cancellationToken)
     {
-        var tenant = this.GetPrimaryKeyString();
-        var want = limit * options.Value.CandidatesPerHit;
-        var vector = await Embed(question, cancellationToken);
-        var lexical = await index.LexicalAsync(tenant, question, SearchFilter.None, want, cancellationToken);
-        var semantic = await index.SemanticAsync(tenant, vector, SearchFilter.None, null, want, cancellationToken);
-        var (documentLexical, documentSemantic) = await DocumentHitsAsync(tenant, SearchMode.Hybrid, question, vector, want, cancellationToken);
-        var rrfK = options.Value.RrfK;
-        return [.. SearchRanking.Merge([SearchRanking.Rank(SearchMode.Hybrid, lexical, semantic, rrfK), SearchRanking.Rank(SearchMode.Hybrid, documentLexical, documentSemantic, rrfK)], rrfK)
+        var ranked = await RankAsync(question, SearchMode.Hybrid, SearchFilter.None, limit * options.Value.CandidatesPerHit, cancellationToken);
+        return [.. ranked
             .Take(limit)
             .Select(r => new Passage(r.Best.Number, r.Best.Title, r.Best.Heading, r.Best.Text, r.Best.DocumentId))];
     }
 
-    private async Task<(IReadOnlyList<ChunkHit> Lexical, IReadOnlyList<ChunkHit> Semantic)> DocumentHitsAsync(
-        string tenant, SearchMode mode, string text, ReadOnlyMemory<float> vector, int want, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sources matching <paramref name="text"/>, best first, from the best <paramref name="pool"/> passages of each
+    /// list. The pool does not depend on the page asked for, so every page of a search is cut from the same ranking.
+    /// </summary>
+    private async Task<IReadOnlyList<RankedAdr>> RankAsync(string text, SearchMode mode, SearchFilter filter, int pool, CancellationToken cancellationToken)
     {
-        IReadOnlyList<DocumentHit> lexical = mode == SearchMode.Semantic ? [] : await documents.LexicalAsync(tenant, text, want, cancellationToken);
-        IReadOnlyList<DocumentHit> semantic = mode == SearchMode.Lexical ? [] : await documents.SemanticAsync(tenant, vector, want, cancellationToken);
-        return ([.. lexical.Select(AsChunkHit)], [.. semantic.Select(AsChunkHit)]);
+        var tenant = this.GetPrimaryKeyString();
+        var withDocuments = !filter.RestrictsToAdrs;
+        var vector = mode == SearchMode.Lexical ? default : await Embed(text, cancellationToken);
+        var lexical = mode == SearchMode.Semantic ? Task.FromResult<IReadOnlyList<ChunkHit>>([]) : LexicalAsync(tenant, text, filter, withDocuments, pool, cancellationToken);
+        var semantic = mode == SearchMode.Lexical ? Task.FromResult<IReadOnlyList<ChunkHit>>([]) : SemanticAsync(tenant, vector, filter, withDocuments, pool, cancellationToken);
+        return SearchRanking.Rank(mode, await lexical, await semantic, options.Value.Fusion());
+    }
+
+    private async Task<IReadOnlyList<ChunkHit>> LexicalAsync(
+        string tenant, string text, SearchFilter filter, bool withDocuments, int pool, CancellationToken cancellationToken)
+    {
+        var adrs = await index.LexicalAsync(tenant, text, filter, pool, cancellationToken);
+        var documentHits = withDocuments ? await documents.LexicalAsync(tenant, text, pool, cancellationToken) : [];
+        return SearchRanking.ByScore(adrs, [.. documentHits.Select(AsChunkHit)]);
+    }
+
+    private async Task<IReadOnlyList<ChunkHit>> SemanticAsync(
+        string tenant, ReadOnlyMemory<float> vector, SearchFilter filter, bool withDocuments, int pool, CancellationToken cancellationToken)
+    {
+        var adrs = await index.SemanticAsync(tenant, vector, filter, null, pool, cancellationToken);
+        var documentHits = withDocuments ? await documents.SemanticAsync(tenant, vector, pool, cancellationToken) : [];
+        return SearchRanking.ByScore(adrs, [.. documentHits.Select(AsChunkHit)]);
     }
 
     private static ChunkHit AsChunkHit(DocumentHit hit) =>
@@ -89,9 +89,10 @@ public sealed class SearchGrain(
     private async Task<ReadOnlyMemory<float>> Embed(string text, CancellationToken cancellationToken) =>
         (await embeddings.GenerateAsync([text], cancellationToken: cancellationToken))[0].Vector;
 
-    private static SearchHit Hit(RankedAdr ranked, IReadOnlyList<string> terms)
+    /// <summary>The hit with its snippet around the words of <paramref name="query"/> (Snippets stems them itself).</summary>
+    private static SearchHit Hit(RankedAdr ranked, string? query)
     {
-        var snippet = Snippets.Make(ranked.Best.Text, [.. terms]);
+        var snippet = Snippets.Make(ranked.Best.Text, query is null ? [] : [query]);
         return new SearchHit(
             ranked.Best.Number, ranked.Best.Title, ranked.Best.Status, ranked.Best.Heading, snippet.Text,
             [.. snippet.Highlights.Select(h => new HitHighlight(h.Start, h.Length))], ranked.Score, ranked.Best.DocumentId);

@@ -26,6 +26,19 @@ public class ReciprocalRankFusionTests
     }
 
     [Fact]
+    public void Weights_scale_each_rankings_share()
+    {
+        // A: 2/61; B: 2/62 + 0.5/61; C: 0.5/62.
+        var fused = ReciprocalRankFusion.Fuse<string>([["A", "B"], ["B", "C"]], weights: [2, 0.5]);
+
+        Assert.Equal<string>(["B", "A", "C"], fused.Select(x => x.Key).ToList());
+        Assert.Equal((2.0 / 62) + (0.5 / 61), fused[0].Score, 12);
+        Assert.Equal(0.5 / 62, fused[2].Score, 12);
+        Assert.Throws<ArgumentException>(() => ReciprocalRankFusion.Fuse<string>([["A"]], weights: [1, 1]));
+        Assert.Throws<ArgumentException>(() => ReciprocalRankFusion.Fuse<string>([["A"]], weights: [-1]));
+    }
+
+    [Fact]
     public void Equal_scores_keep_first_appearance_order()
     {
         var fused = ReciprocalRankFusion.Fuse<string>([["x", "y"], ["y", "x"], ["z"], ["w"]], k: 10);

@@ -12,7 +12,7 @@ public class SearchTextTests
 
     [Fact]
     public void Splits_compound_words_at_hyphens() =>
-        Assert.Equal<string>(["datenbank", "migration"], SearchText.Terms("Datenbank-Migration"));
+        Assert.Equal<string>(["datenbank", "migrat"], SearchText.Terms("Datenbank-Migration"));
 
     [Fact]
     public void Keeps_a_cjk_run_as_one_term() =>
@@ -31,24 +31,31 @@ public class SearchTextTests
         Assert.Equal<string>(["हिन्दी", "भाषा"], SearchText.Terms("हिन्दी भाषा"));
 
     [Fact]
-    public void Drops_single_latin_characters_but_keeps_single_letters_of_other_scripts() =>
-        Assert.Equal<string>(["库", "α"], SearchText.Terms("a b x 7 库 α"));
+    public void Keeps_single_letters_and_digits_of_every_script_but_drops_stop_words() =>
+        Assert.Equal<string>(["b", "x", "7", "库", "α"], SearchText.Terms("a b x 7 库 α"));
+
+    [Fact]
+    public void Keeps_the_number_of_a_short_alphanumeric_name_so_names_differing_in_it_differ()
+    {
+        Assert.Equal<string>(["il", "6"], SearchText.Terms("IL-6"));
+        Assert.NotEqual(SearchText.Terms("IL-6"), SearchText.Terms("IL-1"));
+    }
 
     [Fact]
     public void Keeps_short_technical_words_and_numbers() =>
-        Assert.Equal<string>(["http", "v1", "2024"], SearchText.Terms("HTTP/2 v1.2 2024"));
+        Assert.Equal<string>(["http", "2", "v1", "2", "2024"], SearchText.Terms("HTTP/2 v1.2 2024"));
 
     [Fact]
     public void Symbols_and_emoji_separate_words() =>
-        Assert.Equal<string>(["db", "migration"], SearchText.Terms("db🚀migration"));
+        Assert.Equal<string>(["db", "migrat"], SearchText.Terms("db🚀migration"));
 
     [Fact]
     public void Letters_outside_the_basic_plane_are_words() =>
         Assert.Equal<string>(["𝐀𝐁", "db"], SearchText.Terms("𝐀𝐁 🚀 db"));
 
     [Fact]
-    public void Does_not_stem_or_deduplicate() =>
-        Assert.Equal<string>(["databases", "database", "database"], SearchText.Terms("Databases DATABASE database"));
+    public void Stems_english_words_and_does_not_deduplicate() =>
+        Assert.Equal<string>(["databas", "databas", "databas", "cach", "cach"], SearchText.Terms("Databases DATABASE database caching cached"));
 
     [Theory]
     [InlineData(null)]

@@ -229,6 +229,20 @@ public abstract class DocumentIndexContract
     }
 
     [Fact]
+    public async Task Lexical_search_matches_english_word_forms_keeps_short_names_apart_and_ignores_stop_words()
+    {
+        var tenant = NewTenant();
+        await Ingest(tenant, "cache", "Cache", "Every database is cached by the service.");
+        await Ingest(tenant, "il6", "IL-6", "Serum IL-6 was measured.");
+        await Ingest(tenant, "il1", "IL-1", "Serum IL-1 was measured.");
+
+        Assert.Equal(["cache"], (await Index.LexicalAsync(tenant, "caching databases", 10, default)).Select(h => h.DocumentId));
+        Assert.Equal("il6", (await Index.LexicalAsync(tenant, "IL-6", 10, default))[0].DocumentId);
+        Assert.Equal("il1", (await Index.LexicalAsync(tenant, "IL-1", 10, default))[0].DocumentId);
+        Assert.Empty(await Index.LexicalAsync(tenant, "which of the", 10, default));
+    }
+
+    [Fact]
     public async Task Semantic_search_ranks_embedded_passages_by_similarity_and_honours_the_limit()
     {
         var tenant = NewTenant();

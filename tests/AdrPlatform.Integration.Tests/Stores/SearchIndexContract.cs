@@ -45,6 +45,24 @@ public abstract class SearchIndexContract
     }
 
     [Fact]
+    public async Task Lexical_search_matches_english_word_forms_keeps_short_names_and_letters_and_ignores_stop_words()
+    {
+        var tenant = NewTenant();
+        await Put(tenant, 1, "Cache the databases", "Every database is cached by the service.");
+        await Put(tenant, 2, "Interleukin IL-6", "Serum IL-6 was measured.");
+        await Put(tenant, 3, "Interleukin IL-1", "Serum IL-1 was measured.");
+        await Put(tenant, 4, "Parser language", "The parser is written in C.");
+        await Put(tenant, 5, "Tool language", "The tool is written in Rust.");
+
+        async Task<IReadOnlyList<ChunkHit>> Lexical(string query) => await Index.LexicalAsync(tenant, query, SearchFilter.None, 10, default);
+        Assert.Equal([1], (await Lexical("caching databases")).Select(h => h.Number).Distinct());
+        Assert.Equal(2, (await Lexical("IL-6"))[0].Number);
+        Assert.Equal(3, (await Lexical("IL-1"))[0].Number);
+        Assert.Equal(4, (await Lexical("written in C"))[0].Number);
+        Assert.Empty(await Lexical("which of the"));
+    }
+
+    [Fact]
     public async Task Semantic_search_orders_by_similarity_and_can_exclude_an_adr()
     {
         var tenant = NewTenant();
