@@ -22,6 +22,8 @@ if (args.Length > 0 && args[0] == "migrate")
     return await MigrateCommand.RunAsync(builder.Configuration, Console.Out, Console.Error);
 }
 
+builder.Logging.AddPlatformConsole(builder.Configuration);
+builder.Services.AddSiloMetrics(builder.Configuration);
 builder.UseOrleans(silo => silo.AddAdrPlatform(builder.Configuration));
 await builder.Build().RunAsync();
 return 0;

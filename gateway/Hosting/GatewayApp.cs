@@ -15,6 +15,7 @@ public static partial class GatewayApp
         // Settings are read from beside the executable, so the front silo is configured the same wherever it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+        builder.Logging.AddPlatformConsole(builder.Configuration);
         var gateway = GatewayOptions.From(builder.Configuration);
         builder.ConfigureGatewayKestrel(gateway);
         builder.UseOrleans(silo => silo.AddAdrPlatform(builder.Configuration));
@@ -23,6 +24,7 @@ public static partial class GatewayApp
         {
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
             grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
         });
         builder.AddMalformedRequestRefusals();
@@ -35,6 +37,7 @@ public static partial class GatewayApp
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseRequestFrameGuard(MaxMessageBytes);
         app.UseAuthentication();
+        app.UseCallerLogScope();
         app.UseAuthorization();
         app.MapGrpcService<AdrGrpcService>().RequireAuthorization();
         app.MapGrpcService<TenantGrpcService>().RequireAuthorization();

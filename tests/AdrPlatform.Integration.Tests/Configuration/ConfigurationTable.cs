@@ -24,7 +24,7 @@ public static class ConfigurationTable
     [
         typeof(GatewayOptions), typeof(PlatformAuthOptions), typeof(PlatformSiloOptions), typeof(PlatformStorageOptions),
         typeof(PlatformStreamOptions), typeof(ChatSessionOptions), typeof(ChatModelsOptions), typeof(EmbeddingOptions),
-        typeof(IngestionOptions), typeof(DocumentParserOptions), typeof(SearchOptions), typeof(TelemetryOptions),
+        typeof(IngestionOptions), typeof(DocumentParserOptions), typeof(SearchOptions), typeof(TelemetryOptions), typeof(LogFormatOptions), typeof(SiloMetricsOptions),
     ];
 
     public static string SectionOf(Type options) =>
