@@ -15,6 +15,9 @@ echo "== contracts: buf lint and breaking-change check"
 # npm install, not npm ci: npm 11's ci refuses buf's lock file over its platform-specific optional packages.
 (cd proto && npm install --no-audit --no-fund --loglevel=error >/dev/null && npx buf lint && npx buf breaking --against baseline/contracts.json)
 
+echo "== Kubernetes manifests and alert rules (scripts/check-k8s.sh)"
+bash scripts/check-k8s.sh
+
 echo "== build (Release, warnings are errors)"
 dotnet build AdrPlatform.sln -c Release --nologo -v quiet
 

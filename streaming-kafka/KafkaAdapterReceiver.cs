@@ -90,6 +90,7 @@ internal sealed class KafkaAdapterReceiver(
                 {
                     committed = Commit(consumer, committed);
                     lastCommit = DateTime.UtcNow;
+                    ConsumerLag.Report(this, consumer, partition, committed);
                 }
 
                 if (Volatile.Read(ref _buffered) >= options.CacheSize)
@@ -109,6 +110,7 @@ internal sealed class KafkaAdapterReceiver(
         }
         finally
         {
+            ConsumerLag.Forget(this);
             Close(consumer);
             _stopped.TrySetResult();
         }

@@ -26,6 +26,7 @@ public static partial class GatewayApp
         {
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
             grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
         });
         builder.AddMalformedRequestRefusals();
@@ -37,6 +38,7 @@ public static partial class GatewayApp
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseRequestFrameGuard(MaxMessageBytes);
         app.UseAuthentication();
+        app.UseCallerLogScope();
         app.UseAuthorization();
         app.MapGrpcService<AdrGrpcService>().RequireAuthorization();
         app.MapGrpcService<TenantGrpcService>().RequireAuthorization();

@@ -39,6 +39,10 @@ public sealed class PlatformSiloOptions : IValidatableObject
     [Range(1, 65_535)]
     public int GatewayPort { get; set; } = 30000;
 
+    [Description("How long a stopping host waits for its work to end (open requests, the silo leaving its cluster and deactivating its grains) before it exits anyway")]
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     [Description("On PostgreSQL: the address other silos reach this one at")]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 

@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 namespace AdrPlatform.Hosting;
 
 /// <summary>
-/// Metrics (the platform's, Orleans', ASP.NET Core's) on a Prometheus endpoint, and traces from the
+/// Metrics (<see cref="PlatformMeters"/> and ASP.NET Core's) on a Prometheus endpoint, and traces from the
 /// RPC through the grains to the provider call, sampled and exported over OTLP when an endpoint is configured.
 /// </summary>
 public static class TelemetrySetup
@@ -16,7 +16,7 @@ public static class TelemetrySetup
     {
         var telemetry = services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
-                .AddMeter(PlatformTelemetry.Name, "Microsoft.Orleans")
+                .AddMeter([.. PlatformMeters.Names])
                 .AddAspNetCoreInstrumentation()
                 .AddPrometheusExporter());
 

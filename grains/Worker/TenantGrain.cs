@@ -174,6 +174,11 @@ public sealed partial class TenantGrain(
         var feed = GrainFactory.GetGrain<IAlertFeedGrain>(this.GetPrimaryKeyString());
         var spent = state.State.Ledger.SpentUsd;
         var budget = state.State.Quotas.MonthlyBudgetUsd;
+        if (budget > 0)
+        {
+            PlatformTelemetry.BudgetUsed.Record((double)(spent / budget), new KeyValuePair<string, object?>("tenant", this.GetPrimaryKeyString()));
+        }
+
         foreach (var percent in settlement.NewAlerts)
         {
             LogBudgetAlert(logger, this.GetPrimaryKeyString(), percent);

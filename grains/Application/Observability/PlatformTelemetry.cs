@@ -42,6 +42,12 @@ public static class PlatformTelemetry
     public static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>(
         "adrplatform.jobs.duration", "s", "From a job attempt being queued to its end, by kind and state.");
 
+    public static readonly Gauge<double> BudgetUsed = Meter.CreateGauge<double>(
+        "adrplatform.tenant.budget.used_ratio", "1", "This month's spend over the monthly budget (1 = all of it), by tenant; recorded as answers settle.");
+
+    public static readonly Histogram<double> RpcDuration = Meter.CreateHistogram<double>(
+        "adrplatform.rpc.server.duration", "s", "gRPC and gRPC-Web calls, by method and status code (streams: until their last message).");
+
     public static readonly Counter<long> BudgetAlerts = Meter.CreateCounter<long>(
         "adrplatform.tenant.budget_alerts", "{alert}", "Monthly budget thresholds crossed, by tenant and percentage.");
 

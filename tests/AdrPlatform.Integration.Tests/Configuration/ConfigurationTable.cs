@@ -25,7 +25,7 @@ public static class ConfigurationTable
     [
         typeof(GatewayOptions), typeof(ManagementOptions), typeof(PlatformAuthOptions), typeof(PlatformSiloOptions), typeof(PlatformStorageOptions),
         typeof(PlatformStreamOptions), typeof(ChatSessionOptions), typeof(ChatModelsOptions), typeof(EmbeddingOptions),
-        typeof(IngestionOptions), typeof(DocumentParserOptions), typeof(SearchOptions), typeof(EgressOptions), typeof(TelemetryOptions),
+        typeof(IngestionOptions), typeof(DocumentParserOptions), typeof(SearchOptions), typeof(EgressOptions), typeof(TelemetryOptions), typeof(LogFormatOptions),
     ];
 
     public static string SectionOf(Type options) =>
