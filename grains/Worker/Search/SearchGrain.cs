@@ -21,8 +21,16 @@ public sealed class SearchGrain(
     ISearchIndex index,
     IDocumentIndex documents,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    EmbeddingModel model,
     IOptions<SearchOptions> options) : Grain, ISearchGrain
 {
+    /// <summary>Vectors of another model are left out of searches until the tenant's refresh has embedded them again.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        GrainFactory.GetGrain<IEmbeddingRefreshGrain>(this.GetPrimaryKeyString()).EnsureCurrentAsync().Ignore();
+        return Task.CompletedTask;
+    }
+
     public async Task<SearchPage> SearchAsync(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -35,7 +43,7 @@ public sealed class SearchGrain(
             : await index.LexicalAsync(tenant, query.Text, query.Filter, want, CancellationToken.None);
         IReadOnlyList<ChunkHit> semantic = query.Mode == SearchMode.Lexical
             ? []
-            : await index.SemanticAsync(tenant, vector, query.Filter, null, want, CancellationToken.None);
+            : await index.SemanticAsync(tenant, vector, model.Id, query.Filter, null, want, CancellationToken.None);
         var (documentLexical, documentSemantic) = query.Filter.RestrictsToAdrs
             ? ([], [])
             : await DocumentHitsAsync(tenant, query.Mode, query.Text, vector, want, CancellationToken.None);
@@ -51,9 +59,9 @@ public sealed class SearchGrain(
     public async Task<ImmutableArray<SearchHit>> RelatedAsync(int number, int limit)
     {
         var tenant = this.GetPrimaryKeyString();
-        var vector = await index.AdrVectorAsync(tenant, number, CancellationToken.None)
+        var vector = await index.AdrVectorAsync(tenant, number, model.Id, CancellationToken.None)
             ?? throw AdrPlatformException.NotFound($"{Domain.AdrId.Format(number)} does not exist or is not indexed yet.");
-        var hits = await index.SemanticAsync(tenant, vector, SearchFilter.None, number, limit * options.Value.CandidatesPerHit, CancellationToken.None);
+        var hits = await index.SemanticAsync(tenant, vector, model.Id, SearchFilter.None, number, limit * options.Value.CandidatesPerHit, CancellationToken.None);
         return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, []))];
     }
 
@@ -67,7 +75,7 @@ public sealed class SearchGrain(
         var want = limit * options.Value.CandidatesPerHit;
         var vector = await Embed(question, cancellationToken);
         var lexical = await index.LexicalAsync(tenant, question, SearchFilter.None, want, cancellationToken);
-        var semantic = await index.SemanticAsync(tenant, vector, SearchFilter.None, null, want, cancellationToken);
+        var semantic = await index.SemanticAsync(tenant, vector, model.Id, SearchFilter.None, null, want, cancellationToken);
         var (documentLexical, documentSemantic) = await DocumentHitsAsync(tenant, SearchMode.Hybrid, question, vector, want, cancellationToken);
         var rrfK = options.Value.RrfK;
         return [.. SearchRanking.Merge([SearchRanking.Rank(SearchMode.Hybrid, lexical, semantic, rrfK), SearchRanking.Rank(SearchMode.Hybrid, documentLexical, documentSemantic, rrfK)], rrfK)
@@ -79,7 +87,7 @@ public sealed class SearchGrain(
         string tenant, SearchMode mode, string text, ReadOnlyMemory<float> vector, int want, CancellationToken cancellationToken)
     {
         IReadOnlyList<DocumentHit> lexical = mode == SearchMode.Semantic ? [] : await documents.LexicalAsync(tenant, text, want, cancellationToken);
-        IReadOnlyList<DocumentHit> semantic = mode == SearchMode.Lexical ? [] : await documents.SemanticAsync(tenant, vector, want, cancellationToken);
+        IReadOnlyList<DocumentHit> semantic = mode == SearchMode.Lexical ? [] : await documents.SemanticAsync(tenant, vector, model.Id, want, cancellationToken);
         return ([.. lexical.Select(AsChunkHit)], [.. semantic.Select(AsChunkHit)]);
     }
 
@@ -87,7 +95,7 @@ public sealed class SearchGrain(
         new(0, hit.Name, default, hit.ChunkIndex, hit.Heading, hit.Text, hit.Score, hit.DocumentId);
 
     private async Task<ReadOnlyMemory<float>> Embed(string text, CancellationToken cancellationToken) =>
-        (await embeddings.GenerateAsync([text], cancellationToken: cancellationToken))[0].Vector;
+        (await embeddings.GenerateAsync([text], EmbeddingInputs.Query(), cancellationToken))[0].Vector;
 
     private static SearchHit Hit(RankedAdr ranked, IReadOnlyList<string> terms)
     {
