@@ -39,6 +39,7 @@ var search = new SearchOptions();
 const string Tenant = "bench-search";
 
 using var embeddings = new LocalHashingEmbeddingGenerator();
+var model = EmbeddingProviders.ModelOf(new EmbeddingOptions { Provider = EmbeddingOptions.Hashing }).Id;
 ISearchIndex index = kind switch
 {
     "memory" => new InMemorySearchIndex(),
@@ -65,7 +66,7 @@ if (!(kind == "postgres" && options.ContainsKey("reuse")))
         var chunks = MarkdownChunker.Chunk(title, body, ChunkingOptions.Default);
         var vectors = await embeddings.GenerateAsync(chunks.Select(c => c.Heading + "\n" + c.Text), cancellationToken: cancellationToken);
         var document = new SearchDocument(number, 1, title, (AdrStatus)(1 + (number % 5)), [number % 2 == 0 ? "even" : "odd"], "bench", [], new DateOnly(2026, 1, 1));
-        await index.ReplaceAsync(Tenant, document, [.. chunks.Select((c, i) => new IndexedChunk(c.Index, c.Heading, c.Text, vectors[i].Vector))], cancellationToken);
+        await index.ReplaceAsync(Tenant, document, [.. chunks.Select((c, i) => new IndexedChunk(c.Index, c.Heading, c.Text, vectors[i].Vector, model))], cancellationToken);
     });
 }
 
@@ -81,7 +82,7 @@ foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Semantic, SearchMode
         var lexical = mode == SearchMode.Semantic ? [] : await index.LexicalAsync(Tenant, query, SearchFilter.None, search.CandidatePool, default);
         var semantic = mode == SearchMode.Lexical
             ? []
-            : await index.SemanticAsync(Tenant, (await embeddings.GenerateAsync([query]))[0].Vector, SearchFilter.None, null, search.CandidatePool, default);
+            : await index.SemanticAsync(Tenant, (await embeddings.GenerateAsync([query]))[0].Vector, model, SearchFilter.None, null, search.CandidatePool, default);
         var ranked = SearchRanking.Rank(mode, lexical, semantic, search.Fusion());
         _ = ranked.Take(10).Select(r => Snippets.Make(r.Best.Text, [query])).ToList();
         if (round >= 0)

@@ -61,6 +61,7 @@ public static class JobServicesExtensions
         services.TryAddSingleton<DocumentIngestionHandler>();
         services.TryAddSingleton<EmbeddingsHandler>();
         services.TryAddSingleton<AdrIndexer>();
+        services.TryAddSingleton<EmbeddingRefresher>();
         return services;
     }
 }

@@ -106,6 +106,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<ISearchIndex, InMemorySearchIndex>();
         silo.Services.TryAddSingleton<IUsageLedger, InMemoryUsageLedger>();
         silo.Services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalHashingEmbeddingGenerator());
+        silo.Services.TryAddSingleton(EmbeddingProviders.ModelOf(new EmbeddingOptions { Provider = EmbeddingOptions.Hashing }));
         silo.Services.TryAddSingleton<IChatModels>(services => ChatProviders.LocalOnly(services.GetRequiredService<TimeProvider>()));
         silo.Services.TryAddSingleton<ITokenCounter, TiktokenCounter>();
         silo.Services.AddGrainOptions(configuration);
@@ -138,6 +139,7 @@ public static class SiloBuilderExtensions
     {
         silo.Services.AddValidatedOptions<EmbeddingOptions>(EmbeddingOptions.Section, configuration);
         silo.Services.AddAdrPlatformEmbeddings();
+        silo.Services.AddHostedService<EmbeddingWarmup>();
         silo.Services.AddValidatedOptions<ChatModelsOptions>(ChatModelsOptions.Section, configuration);
         silo.Services.AddAdrPlatformChat();
     }

@@ -160,5 +160,9 @@ public class ChatApiTests(ChatApiTests.SlowLocalProvider host) : IClassFixture<C
     }
 
     /// <summary>The local provider paced at 40 ms a word, so a test can act mid-stream.</summary>
-    public sealed class SlowLocalProvider() : GatewayHost(new Dictionary<string, string?> { ["Chat:Models:default:Providers:0:LocalWordInterval"] = "00:00:00.040" });
+    public sealed class SlowLocalProvider() : GatewayHost(new Dictionary<string, string?>
+    {
+        ["Chat:Models:default:Providers:0:LocalWordInterval"] = "00:00:00.040",
+        ["Embeddings:Provider"] = EmbeddedDefaultGatewayHost.Provider,
+    });
 }

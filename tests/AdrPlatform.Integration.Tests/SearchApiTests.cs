@@ -7,7 +7,7 @@ using SearchMode = AdrPlatform.Contracts.Search.V1.SearchMode;
 namespace AdrPlatform.Integration.Tests;
 
 /// <summary>Search through the real front silo (embedded default): ADRs are indexed as they are written.</summary>
-public class SearchApiTests(GatewayHost host) : IClassFixture<GatewayHost>
+public class SearchApiTests(EmbeddedDefaultGatewayHost host) : IClassFixture<EmbeddedDefaultGatewayHost>
 {
     public static TheoryData<Transport> Transports => [Transport.Grpc, Transport.GrpcWeb];
 

@@ -34,6 +34,9 @@ public class GatewayHost : IAsyncLifetime
             ["Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N"),
         };
         _settings.TryAdd("Storage:Provider", "memory");
+        // The hashing test double, where meaning does not matter and the suite's time does; hosts of the search and
+        // chat tests that judge what is found set the embedded default's model (onnx) instead.
+        _settings.TryAdd("Embeddings:Provider", "hashing");
         var siloPort = FreePort.Next();
         _settings.TryAdd("Cluster:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
         _settings.TryAdd("Cluster:PrimarySiloPort", siloPort.ToString(CultureInfo.InvariantCulture));

@@ -12,28 +12,7 @@ public static class AdrCorpora
     public static bool Optional => Environment.GetEnvironmentVariable(OptionalVariable) == "1";
 
     /// <summary>The corpora folder, or null with where it was looked for.</summary>
-    public static string? Find(out string lookedAt)
-    {
-        var configured = Environment.GetEnvironmentVariable(DirectoryVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            lookedAt = $"{configured} (from {DirectoryVariable})";
-            return Directory.Exists(configured) ? configured : null;
-        }
-
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AdrPlatform.sln")))
-            {
-                var corpora = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "adr-corpora"));
-                lookedAt = corpora;
-                return Directory.Exists(corpora) ? corpora : null;
-            }
-        }
-
-        lookedAt = $"no directory above {AppContext.BaseDirectory} holds AdrPlatform.sln";
-        return null;
-    }
+    public static string? Find(out string lookedAt) => SharedData.Find("adr-corpora", DirectoryVariable, out lookedAt);
 
     /// <summary>Why the corpus tests are skipped (the corpora are missing and ADR_CORPORA_OPTIONAL=1), or null when they run.</summary>
     public static string? SkipReason() =>

@@ -30,10 +30,11 @@ public sealed class InMemoryDocumentIndex : IDocumentIndex
     }
 
     public Task SetEmbeddingsAsync(
-        string tenant, string documentId, IReadOnlyList<(int Index, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken)
+        string tenant, string documentId, string model, IReadOnlyList<(int Index, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken)
     {
         DocumentIndexRules.ValidateEmbeddings(embeddings);
-        return Write(tenant, documents => documents.SetEmbeddings(documentId, embeddings));
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        return Write(tenant, documents => documents.SetEmbeddings(documentId, model, embeddings));
     }
 
     public Task<int> CountEmbeddedAsync(string tenant, string documentId, CancellationToken cancellationToken) =>
@@ -55,10 +56,25 @@ public sealed class InMemoryDocumentIndex : IDocumentIndex
         return Read(tenant, documents => documents.Lexical(query, limit));
     }
 
-    public Task<IReadOnlyList<DocumentHit>> SemanticAsync(string tenant, ReadOnlyMemory<float> vector, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DocumentHit>> SemanticAsync(string tenant, ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return Read(tenant, documents => documents.Semantic(vector, limit));
+        return Read(tenant, documents => documents.Semantic(vector, model, limit));
+    }
+
+    public Task<IReadOnlyList<StaleDocumentChunk>> StaleChunksAsync(string tenant, string model, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return Read(tenant, documents => documents.StaleChunks(model, limit));
+    }
+
+    public Task ReplaceStaleAsync(
+        string tenant, string model, IReadOnlyList<(StaleDocumentChunk Chunk, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        DocumentIndexRules.ValidateEmbeddings([.. embeddings.Select(e => (e.Chunk.Index, e.Vector))]);
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        return Write(tenant, documents => documents.ReplaceStale(model, embeddings));
     }
 
     private Task Write(string tenant, Action<InMemoryTenantDocuments> write)

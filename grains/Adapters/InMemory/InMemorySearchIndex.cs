@@ -7,7 +7,7 @@ namespace AdrPlatform.Adapters.InMemory;
 
 /// <summary>
 /// The embedded default's search index: BM25 over passages for full text, exact cosine over every
-/// passage embedding for meaning. One process; nothing survives a restart.
+/// passage embedding of the asked model for meaning. One process; nothing survives a restart.
 /// </summary>
 public sealed class InMemorySearchIndex : ISearchIndex
 {
@@ -59,7 +59,7 @@ public sealed class InMemorySearchIndex : ISearchIndex
     }
 
     public Task<IReadOnlyList<ChunkHit>> SemanticAsync(
-        string tenant, ReadOnlyMemory<float> vector, SearchFilter filter, int? excludeNumber, int limit, CancellationToken cancellationToken)
+        string tenant, ReadOnlyMemory<float> vector, string model, SearchFilter filter, int? excludeNumber, int limit, CancellationToken cancellationToken)
     {
         var index = Tenant(tenant);
         lock (index)
@@ -73,7 +73,7 @@ public sealed class InMemorySearchIndex : ISearchIndex
                     continue;
                 }
 
-                foreach (var chunk in chunks)
+                foreach (var chunk in chunks.Where(c => c.EmbeddingModel == model))
                 {
                     var score = (double)VectorMath.Cosine(vector.Span, chunk.Embedding.Span);
                     var priority = (score, -document.Number, -chunk.Index);
@@ -103,18 +103,19 @@ public sealed class InMemorySearchIndex : ISearchIndex
     private static (double, int, int) PeekPriority(PriorityQueue<(int Number, int Chunk, double Score), (double, int, int)> queue) =>
         queue.TryPeek(out _, out var priority) ? priority : default;
 
-    public Task<float[]?> AdrVectorAsync(string tenant, int number, CancellationToken cancellationToken)
+    public Task<float[]?> AdrVectorAsync(string tenant, int number, string model, CancellationToken cancellationToken)
     {
         var index = Tenant(tenant);
         lock (index)
         {
-            if (!index.Documents.TryGetValue(number, out var entry) || entry.Chunks.Count == 0)
+            var chunks = index.Documents.TryGetValue(number, out var entry) ? entry.Chunks.Where(c => c.EmbeddingModel == model).ToList() : [];
+            if (chunks.Count == 0)
             {
                 return Task.FromResult<float[]?>(null);
             }
 
-            var mean = new float[entry.Chunks[0].Embedding.Length];
-            foreach (var chunk in entry.Chunks)
+            var mean = new float[chunks[0].Embedding.Length];
+            foreach (var chunk in chunks)
             {
                 var values = chunk.Embedding.Span;
                 for (var i = 0; i < mean.Length; i++)
@@ -125,6 +126,20 @@ public sealed class InMemorySearchIndex : ISearchIndex
 
             VectorMath.Normalize(mean);
             return Task.FromResult<float[]?>(mean);
+        }
+    }
+
+    public Task<IReadOnlyList<int>> StaleAsync(string tenant, string model, int limit, CancellationToken cancellationToken)
+    {
+        var index = Tenant(tenant);
+        lock (index)
+        {
+            IReadOnlyList<int> stale = [.. index.Documents.Values
+                .Where(entry => entry.Chunks.Any(c => c.EmbeddingModel != model))
+                .Select(entry => entry.Document.Number)
+                .Order()
+                .Take(limit)];
+            return Task.FromResult(stale);
         }
     }
 

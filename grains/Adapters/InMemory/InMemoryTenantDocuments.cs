@@ -29,10 +29,8 @@ internal sealed class InMemoryTenantDocuments
         DocumentIndexRules.ValidateChunks(documentId, document.Info.ChunkCount, chunks);
         foreach (var chunk in chunks)
         {
-            var embedding = document.Chunks.TryGetValue(chunk.Index, out var stored) && stored.Heading == chunk.Heading && stored.Text == chunk.Text
-                ? stored.Embedding
-                : null;
-            document.Chunks[chunk.Index] = new InMemoryStoredChunk(chunk.Heading, chunk.Text, embedding);
+            var unchanged = document.Chunks.TryGetValue(chunk.Index, out var stored) && stored.Heading == chunk.Heading && stored.Text == chunk.Text;
+            document.Chunks[chunk.Index] = unchanged ? stored! : new InMemoryStoredChunk(chunk.Heading, chunk.Text, null, null);
             if (document.Searchable)
             {
                 _text.Upsert(new DocumentChunkKey(documentId, chunk.Index), SearchableText(chunk.Heading, chunk.Text));
@@ -51,7 +49,7 @@ internal sealed class InMemoryTenantDocuments
         return [.. document.Chunks.Where(c => c.Key >= from && c.Key < to).Select(c => new DocumentChunk(c.Key, c.Value.Heading, c.Value.Text))];
     }
 
-    public void SetEmbeddings(string documentId, IReadOnlyList<(int Index, ReadOnlyMemory<float> Vector)> embeddings)
+    public void SetEmbeddings(string documentId, string model, IReadOnlyList<(int Index, ReadOnlyMemory<float> Vector)> embeddings)
     {
         if (!_documents.TryGetValue(documentId, out var document))
         {
@@ -62,7 +60,27 @@ internal sealed class InMemoryTenantDocuments
         {
             if (document.Chunks.TryGetValue(index, out var chunk))
             {
-                document.Chunks[index] = chunk with { Embedding = vector.ToArray() };
+                document.Chunks[index] = chunk with { Embedding = vector.ToArray(), EmbeddingModel = model };
+            }
+        }
+    }
+
+    public IReadOnlyList<StaleDocumentChunk> StaleChunks(string model, int limit) =>
+        [.. _documents.Values
+            .SelectMany(d => d.Chunks
+                .Where(c => c.Value.Embedding is not null && c.Value.EmbeddingModel != model)
+                .Select(c => new StaleDocumentChunk(d.Info.DocumentId, c.Key, c.Value.Heading, c.Value.Text, c.Value.EmbeddingModel)))
+            .Take(limit)];
+
+    public void ReplaceStale(string model, IReadOnlyList<(StaleDocumentChunk Chunk, ReadOnlyMemory<float> Vector)> embeddings)
+    {
+        foreach (var (stale, vector) in embeddings)
+        {
+            if (_documents.TryGetValue(stale.DocumentId, out var document)
+                && document.Chunks.TryGetValue(stale.Index, out var chunk)
+                && chunk.Embedding is not null && chunk.EmbeddingModel == stale.Model && chunk.Heading == stale.Heading && chunk.Text == stale.Text)
+            {
+                document.Chunks[stale.Index] = chunk with { Embedding = vector.ToArray(), EmbeddingModel = model };
             }
         }
     }
@@ -111,11 +129,11 @@ internal sealed class InMemoryTenantDocuments
     public IReadOnlyList<DocumentHit> Lexical(string query, int limit) =>
         [.. _text.Search(query, limit).Select(r => Hit(r.Key, r.Score))];
 
-    public IReadOnlyList<DocumentHit> Semantic(ReadOnlyMemory<float> vector, int limit) =>
+    public IReadOnlyList<DocumentHit> Semantic(ReadOnlyMemory<float> vector, string model, int limit) =>
         [.. _documents.Values
             .Where(d => d.Searchable)
             .SelectMany(d => d.Chunks
-                .Where(c => c.Value.Embedding is not null)
+                .Where(c => c.Value.Embedding is not null && c.Value.EmbeddingModel == model)
                 .Select(c => (Key: new DocumentChunkKey(d.Info.DocumentId, c.Key), Score: (double)VectorMath.Cosine(vector.Span, c.Value.Embedding))))
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Key)

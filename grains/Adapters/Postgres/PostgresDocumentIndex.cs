@@ -3,6 +3,7 @@ using AdrPlatform.Errors;
 using AdrPlatform.Ports;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using NpgsqlTypes;
 using Pgvector;
 
 namespace AdrPlatform.Adapters.Postgres;
@@ -68,7 +69,9 @@ public sealed class PostgresDocumentIndex(NpgsqlDataSource dataSource, ILogger<P
                 on conflict (tenant, document_id, chunk_index) do update
                 set heading = excluded.heading, text = excluded.text,
                     embedding = case when document_chunks.heading = excluded.heading and document_chunks.text = excluded.text
-                                     then document_chunks.embedding end
+                                     then document_chunks.embedding end,
+                    embedding_model = case when document_chunks.heading = excluded.heading and document_chunks.text = excluded.text
+                                           then document_chunks.embedding_model end
                 """);
             upsert.Parameters.AddWithValue("tenant", tenant);
             upsert.Parameters.AddWithValue("document_id", documentId);
@@ -104,31 +107,83 @@ public sealed class PostgresDocumentIndex(NpgsqlDataSource dataSource, ILogger<P
     }
 
     public Task SetEmbeddingsAsync(
-        string tenant, string documentId, IReadOnlyList<(int Index, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken)
+        string tenant, string documentId, string model, IReadOnlyList<(int Index, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken)
     {
         DocumentIndexRules.ValidateEmbeddings(embeddings);
+        ArgumentException.ThrowIfNullOrEmpty(model);
         return Run(tenant, async session =>
         {
             // A chunk that is not stored (any more) matches no row: its embedding is ignored.
             await using var batch = new NpgsqlBatch(session.Connection, session.Transaction);
             foreach (var (index, vector) in embeddings)
             {
-                var update = new NpgsqlBatchCommand("update document_chunks set embedding = @embedding where document_id = @document_id and chunk_index = @chunk_index");
+                var update = new NpgsqlBatchCommand("""
+                    update document_chunks set embedding = @embedding, embedding_model = @model
+                    where document_id = @document_id and chunk_index = @chunk_index
+                    """);
                 update.Parameters.AddWithValue("embedding", new Vector(vector));
+                update.Parameters.AddWithValue("model", model);
                 update.Parameters.AddWithValue("document_id", documentId);
                 update.Parameters.AddWithValue("chunk_index", index);
                 batch.BatchCommands.Add(update);
             }
 
-            try
+            return await ExecuteEmbeddingUpdates(batch, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StaleDocumentChunk>> StaleChunksAsync(string tenant, string model, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return Run(tenant, async session =>
+        {
+            await using var query = session.Command("""
+                select document_id, chunk_index, heading, text, embedding_model
+                from document_chunks
+                where embedding is not null and embedding_model is distinct from @model
+                limit @limit
+                """);
+            query.Parameters.AddWithValue("model", model);
+            query.Parameters.AddWithValue("limit", limit);
+            var stale = new List<StaleDocumentChunk>();
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                return batch.BatchCommands.Count == 0 ? 0 : await batch.ExecuteNonQueryAsync(cancellationToken);
+                stale.Add(new StaleDocumentChunk(
+                    reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
             }
-            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.DataException)
+
+            return (IReadOnlyList<StaleDocumentChunk>)stale;
+        }, cancellationToken);
+    }
+
+    public Task ReplaceStaleAsync(
+        string tenant, string model, IReadOnlyList<(StaleDocumentChunk Chunk, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        DocumentIndexRules.ValidateEmbeddings([.. embeddings.Select(e => (e.Chunk.Index, e.Vector))]);
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        return Run(tenant, async session =>
+        {
+            await using var batch = new NpgsqlBatch(session.Connection, session.Transaction);
+            foreach (var (chunk, vector) in embeddings)
             {
-                // pgvector refuses a vector of another dimension than the column's.
-                throw AdrPlatformException.Invalid($"The embeddings do not fit the index: {error.MessageText}");
+                var update = new NpgsqlBatchCommand("""
+                    update document_chunks set embedding = @embedding, embedding_model = @model
+                    where document_id = @document_id and chunk_index = @chunk_index and embedding is not null
+                      and embedding_model is not distinct from @stale_model and heading = @heading and text = @text
+                    """);
+                update.Parameters.AddWithValue("embedding", new Vector(vector));
+                update.Parameters.AddWithValue("model", model);
+                update.Parameters.AddWithValue("document_id", chunk.DocumentId);
+                update.Parameters.AddWithValue("chunk_index", chunk.Index);
+                update.Parameters.Add(new NpgsqlParameter("stale_model", NpgsqlDbType.Text) { Value = (object?)chunk.Model ?? DBNull.Value });
+                update.Parameters.AddWithValue("heading", chunk.Heading);
+                update.Parameters.AddWithValue("text", chunk.Text);
+                batch.BatchCommands.Add(update);
             }
+
+            return await ExecuteEmbeddingUpdates(batch, cancellationToken);
         }, cancellationToken);
     }
 
@@ -212,7 +267,7 @@ public sealed class PostgresDocumentIndex(NpgsqlDataSource dataSource, ILogger<P
         }, cancellationToken);
     }
 
-    public Task<IReadOnlyList<DocumentHit>> SemanticAsync(string tenant, ReadOnlyMemory<float> vector, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DocumentHit>> SemanticAsync(string tenant, ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         return Run(tenant, async session =>
@@ -228,7 +283,7 @@ public sealed class PostgresDocumentIndex(NpgsqlDataSource dataSource, ILogger<P
                 with nearest as materialized (
                     select c.document_id, d.name, c.chunk_index, c.heading, c.text, c.embedding <=> @vector as distance
                     from {SearchableChunks}
-                    where c.embedding is not null
+                    where c.embedding is not null and c.embedding_model = @model
                     order by c.embedding <=> @vector
                     limit @limit)
                 select document_id, name, chunk_index, heading, text, 1 - distance as score
@@ -236,9 +291,23 @@ public sealed class PostgresDocumentIndex(NpgsqlDataSource dataSource, ILogger<P
                 order by distance, document_id collate "C", chunk_index
                 """);
             command.Parameters.AddWithValue("vector", new Vector(vector));
+            command.Parameters.AddWithValue("model", model);
             command.Parameters.AddWithValue("limit", limit);
             return await ReadHits(command, cancellationToken);
         }, cancellationToken);
+    }
+
+    private static async Task<int> ExecuteEmbeddingUpdates(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return batch.BatchCommands.Count == 0 ? 0 : await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.DataException)
+        {
+            // pgvector refuses a vector of another dimension than the column's.
+            throw AdrPlatformException.Invalid($"The embeddings do not fit the index: {error.MessageText}");
+        }
     }
 
     /// <summary>

@@ -48,8 +48,8 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
                 foreach (var chunk in chunks)
                 {
                     var insert = new NpgsqlBatchCommand("""
-                        insert into adr_chunks (tenant, number, chunk_index, version, title, status, tags, created_by, deciders, decided, heading, body, embedding)
-                        values (@tenant, @number, @chunk_index, @version, @title, @status, @tags, @created_by, @deciders, @decided, @heading, @body, @embedding)
+                        insert into adr_chunks (tenant, number, chunk_index, version, title, status, tags, created_by, deciders, decided, heading, body, embedding, embedding_model)
+                        values (@tenant, @number, @chunk_index, @version, @title, @status, @tags, @created_by, @deciders, @decided, @heading, @body, @embedding, @embedding_model)
                         """);
                     insert.Parameters.AddWithValue("tenant", tenant);
                     insert.Parameters.AddWithValue("number", document.Number);
@@ -64,6 +64,7 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
                     insert.Parameters.AddWithValue("heading", chunk.Heading);
                     insert.Parameters.AddWithValue("body", chunk.Text);
                     insert.Parameters.AddWithValue("embedding", new Vector(chunk.Embedding));
+                    insert.Parameters.AddWithValue("embedding_model", chunk.EmbeddingModel);
                     batch.BatchCommands.Add(insert);
                 }
 
@@ -108,7 +109,7 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
     }
 
     public Task<IReadOnlyList<ChunkHit>> SemanticAsync(
-        string tenant, ReadOnlyMemory<float> vector, SearchFilter filter, int? excludeNumber, int limit, CancellationToken cancellationToken)
+        string tenant, ReadOnlyMemory<float> vector, string model, SearchFilter filter, int? excludeNumber, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         return Run(tenant, async session =>
@@ -123,11 +124,12 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
             await using var command = session.Command($"""
                 select {HitColumns}, 1 - (embedding <=> @vector) as score
                 from adr_chunks
-                where (@exclude is null or number <> @exclude) and {FilterSql}
+                where embedding_model = @model and (@exclude is null or number <> @exclude) and {FilterSql}
                 order by embedding <=> @vector
                 limit @limit
                 """);
             command.Parameters.AddWithValue("vector", new Vector(vector));
+            command.Parameters.AddWithValue("model", model);
             command.Parameters.Add(new NpgsqlParameter("exclude", NpgsqlDbType.Integer) { Value = (object?)excludeNumber ?? DBNull.Value });
             command.Parameters.AddWithValue("limit", limit);
             AddFilter(command, filter);
@@ -135,11 +137,12 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
         }, cancellationToken);
     }
 
-    public Task<float[]?> AdrVectorAsync(string tenant, int number, CancellationToken cancellationToken) =>
+    public Task<float[]?> AdrVectorAsync(string tenant, int number, string model, CancellationToken cancellationToken) =>
         Run(tenant, async session =>
         {
-            await using var command = session.Command("select avg(embedding) from adr_chunks where number = @number");
+            await using var command = session.Command("select avg(embedding) from adr_chunks where number = @number and embedding_model = @model");
             command.Parameters.AddWithValue("number", number);
+            command.Parameters.AddWithValue("model", model);
             if (await command.ExecuteScalarAsync(cancellationToken) is not Vector mean)
             {
                 return null;
@@ -148,6 +151,22 @@ public sealed class PostgresSearchIndex(NpgsqlDataSource dataSource, ILogger<Pos
             var values = mean.ToArray();
             VectorMath.Normalize(values);
             return values;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<int>> StaleAsync(string tenant, string model, int limit, CancellationToken cancellationToken) =>
+        Run(tenant, async session =>
+        {
+            await using var command = session.Command("select distinct number from adr_chunks where embedding_model <> @model order by number limit @limit");
+            command.Parameters.AddWithValue("model", model);
+            command.Parameters.AddWithValue("limit", limit);
+            var numbers = new List<int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                numbers.Add(reader.GetInt32(0));
+            }
+
+            return (IReadOnlyList<int>)numbers;
         }, cancellationToken);
 
     private static async Task Delete(TenantSession session, int number, CancellationToken cancellationToken)

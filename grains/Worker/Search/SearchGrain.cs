@@ -21,8 +21,16 @@ public sealed class SearchGrain(
     ISearchIndex index,
     IDocumentIndex documents,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    EmbeddingModel model,
     IOptions<SearchOptions> options) : Grain, ISearchGrain
 {
+    /// <summary>Vectors of another model are left out of searches until the tenant's refresh has embedded them again.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        GrainFactory.GetGrain<IEmbeddingRefreshGrain>(this.GetPrimaryKeyString()).EnsureCurrentAsync().Ignore();
+        return Task.CompletedTask;
+    }
+
     public async Task<SearchPage> SearchAsync(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -35,9 +43,9 @@ public sealed class SearchGrain(
     public async Task<ImmutableArray<SearchHit>> RelatedAsync(int number, int limit)
     {
         var tenant = this.GetPrimaryKeyString();
-        var vector = await index.AdrVectorAsync(tenant, number, CancellationToken.None)
+        var vector = await index.AdrVectorAsync(tenant, number, model.Id, CancellationToken.None)
             ?? throw AdrPlatformException.NotFound($"{Domain.AdrId.Format(number)} does not exist or is not indexed yet.");
-        var hits = await index.SemanticAsync(tenant, vector, SearchFilter.None, number, limit * options.Value.CandidatesPerHit, CancellationToken.None);
+        var hits = await index.SemanticAsync(tenant, vector, model.Id, SearchFilter.None, number, limit * options.Value.CandidatesPerHit, CancellationToken.None);
         return [.. SearchRanking.BestPerAdr(hits).Take(limit).Select(r => Hit(r, null))];
     }
 
@@ -78,8 +86,8 @@ public sealed class SearchGrain(
     private async Task<IReadOnlyList<ChunkHit>> SemanticAsync(
         string tenant, ReadOnlyMemory<float> vector, SearchFilter filter, bool withDocuments, int pool, CancellationToken cancellationToken)
     {
-        var adrs = await index.SemanticAsync(tenant, vector, filter, null, pool, cancellationToken);
-        var documentHits = withDocuments ? await documents.SemanticAsync(tenant, vector, pool, cancellationToken) : [];
+        var adrs = await index.SemanticAsync(tenant, vector, model.Id, filter, null, pool, cancellationToken);
+        var documentHits = withDocuments ? await documents.SemanticAsync(tenant, vector, model.Id, pool, cancellationToken) : [];
         return SearchRanking.ByScore(adrs, [.. documentHits.Select(AsChunkHit)]);
     }
 
@@ -87,7 +95,7 @@ public sealed class SearchGrain(
         new(0, hit.Name, default, hit.ChunkIndex, hit.Heading, hit.Text, hit.Score, hit.DocumentId);
 
     private async Task<ReadOnlyMemory<float>> Embed(string text, CancellationToken cancellationToken) =>
-        (await embeddings.GenerateAsync([text], cancellationToken: cancellationToken))[0].Vector;
+        (await embeddings.GenerateAsync([text], EmbeddingInputs.Query(), cancellationToken))[0].Vector;
 
     /// <summary>The hit with its snippet around the words of <paramref name="query"/> (Snippets stems them itself).</summary>
     private static SearchHit Hit(RankedAdr ranked, string? query)

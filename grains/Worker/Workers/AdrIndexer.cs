@@ -11,7 +11,8 @@ namespace AdrPlatform.Workers;
 public sealed class AdrIndexer(
     IAdrStore store,
     ISearchIndex index,
-    IEmbeddingGenerator<string, Embedding<float>> embeddings)
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    EmbeddingModel model)
 {
     public async Task ReindexAsync(string tenant, int number, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ public sealed class AdrIndexer(
         var document = new SearchDocument(
             number, record.Version, content.Title, record.Status, content.Tags, record.CreatedBy, content.Deciders,
             content.DecisionDate ?? DateOnly.FromDateTime(record.CreatedAt.UtcDateTime));
-        await index.ReplaceAsync(tenant, document, [.. chunks.Select((c, i) => new IndexedChunk(c.Index, c.Heading, c.Text, vectors[i].Vector))], cancellationToken);
+        await index.ReplaceAsync(tenant, document, [.. chunks.Select((c, i) => new IndexedChunk(c.Index, c.Heading, c.Text, vectors[i].Vector, model.Id))], cancellationToken);
     }
 
 }

@@ -13,6 +13,7 @@ namespace AdrPlatform.Workers;
 public sealed class EmbeddingsHandler(
     IDocumentIndex documents,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
+    EmbeddingModel model,
     JobReporter jobs)
 {
     public async Task HandleAsync(EmbeddingsRequested request, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ public sealed class EmbeddingsHandler(
             return;
         }
 
-        await documents.SetEmbeddingsAsync(request.Tenant, request.DocumentId,
+        await documents.SetEmbeddingsAsync(request.Tenant, request.DocumentId, model.Id,
             [.. chunks.Select((chunk, i) => (chunk.Index, embeddings[i].Vector))], cancellationToken);
         var embedded = await documents.CountEmbeddedAsync(request.Tenant, request.DocumentId, cancellationToken);
         await jobs.ProgressAsync(request, JobStages.Embed, embedded, request.Total);

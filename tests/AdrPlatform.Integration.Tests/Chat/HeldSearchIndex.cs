@@ -26,9 +26,12 @@ public sealed class HeldSearchIndex(InMemorySearchIndex index) : ISearchIndex
         index.RemoveAsync(tenant, number, cancellationToken);
 
     public Task<IReadOnlyList<ChunkHit>> SemanticAsync(
-        string tenant, ReadOnlyMemory<float> vector, SearchFilter filter, int? excludeNumber, int limit, CancellationToken cancellationToken) =>
-        index.SemanticAsync(tenant, vector, filter, excludeNumber, limit, cancellationToken);
+        string tenant, ReadOnlyMemory<float> vector, string model, SearchFilter filter, int? excludeNumber, int limit, CancellationToken cancellationToken) =>
+        index.SemanticAsync(tenant, vector, model, filter, excludeNumber, limit, cancellationToken);
 
-    public Task<float[]?> AdrVectorAsync(string tenant, int number, CancellationToken cancellationToken) =>
-        index.AdrVectorAsync(tenant, number, cancellationToken);
+    public Task<float[]?> AdrVectorAsync(string tenant, int number, string model, CancellationToken cancellationToken) =>
+        index.AdrVectorAsync(tenant, number, model, cancellationToken);
+
+    public Task<IReadOnlyList<int>> StaleAsync(string tenant, string model, int limit, CancellationToken cancellationToken) =>
+        index.StaleAsync(tenant, model, limit, cancellationToken);
 }

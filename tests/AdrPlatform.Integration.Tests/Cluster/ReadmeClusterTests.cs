@@ -53,7 +53,7 @@ public sealed class ReadmeClusterTests(ITestOutputHelper output)
             hits => hits.Any(hit => hit.AdrId == adr.Id), "the ADR is found by search");
         await IngestAndFindAsync(jobs, search, "before.md", "walrusbergen");
 
-        using var writes = AcknowledgedWrites.Start(adrs, [], writers: 4);
+        using var writes = AcknowledgedWrites.Start(adrs, headers: null, writers: 4);
         await Task.Delay(TimeSpan.FromSeconds(4));
         var killedAt = writes.Elapsed;
         block.KillProcess("--Management:Port=9466");

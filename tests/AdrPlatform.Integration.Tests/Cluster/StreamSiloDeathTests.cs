@@ -111,6 +111,7 @@ public sealed class StreamSiloDeathTests(PostgresDatabase database)
         SiloProcess Front(int port) => SiloProcess.Start("gateway", "adrplatform-gateway", new Dictionary<string, string>
         {
             ["Storage:Provider"] = "postgres",
+            ["Embeddings:Provider"] = "hashing",
             ["ConnectionStrings:AdrPlatform"] = PostgresDatabase.AppConnectionString,
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),

@@ -15,7 +15,7 @@ public class SettingsAtStartTests
     [InlineData("Chat:MaxOutputTokens", "0", "The field Chat:MaxOutputTokens must be between 1 and 1000000. (got 0)")]
     [InlineData("Chat:Models:fast:Providers:0:Provider", "openai", "Chat:Models:fast:Providers:0:Endpoint must be an absolute URL for provider openai")]
     [InlineData("Chat:DefaultModel", "careful", "Chat:DefaultModel \"careful\" is not one of the aliases under Models (default)")]
-    [InlineData("Embeddings:Provider", "cohere", "Embeddings:Provider must be local, openai or azure-openai")]
+    [InlineData("Embeddings:Provider", "cohere", "Embeddings:Provider must be onnx, hashing, openai or azure-openai")]
     [InlineData("Ingestion:ChunkOverlapChars", "900", "Ingestion:ChunkOverlapChars must be less than half of Ingestion:ChunkMaxChars (1200)")]
     [InlineData("Ingestion:Parser:MaxProcesses", "0", "The field Ingestion:Parser:MaxProcesses must be between 1 and 64. (got 0)")]
     [InlineData("Search:RrfK", "-1", "The field Search:RrfK must be between 1 and 10000. (got -1)")]

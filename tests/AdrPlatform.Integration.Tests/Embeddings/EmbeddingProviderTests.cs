@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AdrPlatform.Adapters.Embeddings;
+using AdrPlatform.Adapters.Onnx;
 using AdrPlatform.Hosting;
 using Microsoft.Extensions.AI;
 
@@ -104,7 +105,8 @@ public sealed class EmbeddingProviderTests
     [InlineData("azure-openai", null, null, "adr-embeddings", "Embeddings:Endpoint is required for provider azure-openai")]
     [InlineData("azure-openai", null, "https://example.openai.azure.com/", "adr-embeddings", "Embeddings:ApiKey is required for provider azure-openai")]
     [InlineData("azure-openai", null, "https://example.openai.azure.com/", null, "Embeddings:Deployment is required for provider azure-openai")]
-    [InlineData("cohere", null, null, null, "Embeddings:Provider must be local, openai or azure-openai")]
+    [InlineData("cohere", null, null, null, "Embeddings:Provider must be onnx, hashing, openai or azure-openai")]
+    [InlineData("onnx", "bge-small", null, null, "Embeddings:Model must be minilm or arctic-xs for provider onnx (got 'bge-small')")]
     public void Missing_or_wrong_settings_are_named(string provider, string? model, string? endpoint, string? deployment, string expected)
     {
         var options = new EmbeddingOptions { Provider = provider, Model = model, Endpoint = endpoint, Deployment = deployment };
@@ -125,6 +127,26 @@ public sealed class EmbeddingProviderTests
     }
 
     [Fact]
+    public void The_embedded_default_is_the_onnx_arctic_model_and_each_vector_space_has_its_own_id()
+    {
+        var defaults = new EmbeddingOptions();
+        using var generator = EmbeddingProviders.Create(defaults);
+
+        Assert.IsType<OnnxEmbeddingGenerator>(generator);
+        Assert.Equal(OnnxEmbeddingModel.ArcticXs.ModelId, EmbeddingProviders.ModelOf(defaults).Id);
+        string[] ids =
+        [
+            EmbeddingProviders.ModelOf(defaults).Id,
+            EmbeddingProviders.ModelOf(new EmbeddingOptions { Model = "minilm" }).Id,
+            EmbeddingProviders.ModelOf(new EmbeddingOptions { Provider = "hashing" }).Id,
+            EmbeddingProviders.ModelOf(new EmbeddingOptions { Provider = "hashing", Dimensions = 256 }).Id,
+            EmbeddingProviders.ModelOf(new EmbeddingOptions { Provider = "openai", Model = "text-embedding-3-small", Dimensions = 384 }).Id,
+            EmbeddingProviders.ModelOf(new EmbeddingOptions { Provider = "openai", Model = "text-embedding-3-small" }).Id,
+        ];
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+    }
+
+    [Fact]
     public void A_complete_azure_configuration_builds_without_touching_the_network()
     {
         using var generator = EmbeddingProviders.Create(new EmbeddingOptions
@@ -141,7 +163,7 @@ public sealed class EmbeddingProviderTests
     public void The_generator_is_registered_as_a_singleton_from_the_embeddings_section()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Embeddings:Provider"] = "local", ["Embeddings:Dimensions"] = "96" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Embeddings:Provider"] = "hashing", ["Embeddings:Dimensions"] = "96" })
             .Build();
         using var provider = Registered(configuration).BuildServiceProvider();
 

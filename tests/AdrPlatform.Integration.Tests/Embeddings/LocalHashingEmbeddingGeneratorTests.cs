@@ -190,13 +190,13 @@ public sealed class LocalHashingEmbeddingGeneratorTests
     }
 
     [Fact]
-    public void The_configured_local_provider_is_the_hashing_generator()
+    public void The_hashing_provider_is_this_generator()
     {
-        using var generator = EmbeddingProviders.Create(new EmbeddingOptions());
-        var local = Assert.IsType<LocalHashingEmbeddingGenerator>(generator);
-        Assert.Equal(384, local.Dimensions);
+        using var generator = EmbeddingProviders.Create(new EmbeddingOptions { Provider = "hashing" });
+        var hashing = Assert.IsType<LocalHashingEmbeddingGenerator>(generator);
+        Assert.Equal(384, hashing.Dimensions);
 
-        using var sized = EmbeddingProviders.Create(new EmbeddingOptions { Provider = "local", Dimensions = 256 });
+        using var sized = EmbeddingProviders.Create(new EmbeddingOptions { Provider = "hashing", Dimensions = 256 });
         Assert.Equal(256, Assert.IsType<LocalHashingEmbeddingGenerator>(sized).Dimensions);
     }
 }

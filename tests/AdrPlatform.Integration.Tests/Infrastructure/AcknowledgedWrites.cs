@@ -16,10 +16,10 @@ public sealed class AcknowledgedWrites : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stop = new();
     private readonly AdrService.AdrServiceClient _adrs;
-    private readonly Metadata _headers;
+    private readonly Metadata? _headers;
     private readonly Task[] _writers;
 
-    private AcknowledgedWrites(AdrService.AdrServiceClient adrs, Metadata headers, int writers)
+    private AcknowledgedWrites(AdrService.AdrServiceClient adrs, Metadata? headers, int writers)
     {
         _adrs = adrs;
         _headers = headers;
@@ -32,7 +32,8 @@ public sealed class AcknowledgedWrites : IDisposable
 
     public IReadOnlyCollection<(TimeSpan At, StatusCode Code)> Failures => _failures;
 
-    public static AcknowledgedWrites Start(AdrService.AdrServiceClient adrs, Metadata headers, int writers) => new(adrs, headers, writers);
+    /// <summary>Starts <paramref name="writers"/> clients sending <paramref name="headers"/> (none: the client's invoker adds what it needs).</summary>
+    public static AcknowledgedWrites Start(AdrService.AdrServiceClient adrs, Metadata? headers, int writers) => new(adrs, headers, writers);
 
     /// <summary>When the last call failed, or <paramref name="since"/> if none has.</summary>
     public TimeSpan LastFailureOr(TimeSpan since) => _failures.IsEmpty ? since : _failures.Max(f => f.At);

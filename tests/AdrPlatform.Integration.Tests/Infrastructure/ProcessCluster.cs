@@ -8,6 +8,7 @@ public static class ProcessCluster
     public static Dictionary<string, string> Settings(string clusterId) => new()
     {
         ["Storage:Provider"] = "postgres",
+        ["Embeddings:Provider"] = "hashing",
         ["ConnectionStrings:AdrPlatform"] = PostgresDatabase.AppConnectionString,
         ["Cluster:ClusterId"] = clusterId,
         ["Cluster:Membership:ProbeTimeout"] = "00:00:01",

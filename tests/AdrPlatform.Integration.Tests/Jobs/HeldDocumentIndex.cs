@@ -47,8 +47,9 @@ public sealed class HeldDocumentIndex(InMemoryDocumentIndex index) : IDocumentIn
     public Task PutChunksAsync(string tenant, string documentId, IReadOnlyList<DocumentChunk> chunks, CancellationToken cancellationToken) =>
         index.PutChunksAsync(tenant, documentId, chunks, cancellationToken);
 
-    public Task SetEmbeddingsAsync(string tenant, string documentId, IReadOnlyList<(int Index, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken) =>
-        index.SetEmbeddingsAsync(tenant, documentId, embeddings, cancellationToken);
+    public Task SetEmbeddingsAsync(
+        string tenant, string documentId, string model, IReadOnlyList<(int Index, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken) =>
+        index.SetEmbeddingsAsync(tenant, documentId, model, embeddings, cancellationToken);
 
     public Task<int> CountEmbeddedAsync(string tenant, string documentId, CancellationToken cancellationToken) =>
         index.CountEmbeddedAsync(tenant, documentId, cancellationToken);
@@ -65,6 +66,13 @@ public sealed class HeldDocumentIndex(InMemoryDocumentIndex index) : IDocumentIn
     public Task<IReadOnlyList<DocumentHit>> LexicalAsync(string tenant, string query, int limit, CancellationToken cancellationToken) =>
         index.LexicalAsync(tenant, query, limit, cancellationToken);
 
-    public Task<IReadOnlyList<DocumentHit>> SemanticAsync(string tenant, ReadOnlyMemory<float> vector, int limit, CancellationToken cancellationToken) =>
-        index.SemanticAsync(tenant, vector, limit, cancellationToken);
+    public Task<IReadOnlyList<DocumentHit>> SemanticAsync(string tenant, ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken) =>
+        index.SemanticAsync(tenant, vector, model, limit, cancellationToken);
+
+    public Task<IReadOnlyList<StaleDocumentChunk>> StaleChunksAsync(string tenant, string model, int limit, CancellationToken cancellationToken) =>
+        index.StaleChunksAsync(tenant, model, limit, cancellationToken);
+
+    public Task ReplaceStaleAsync(
+        string tenant, string model, IReadOnlyList<(StaleDocumentChunk Chunk, ReadOnlyMemory<float> Vector)> embeddings, CancellationToken cancellationToken) =>
+        index.ReplaceStaleAsync(tenant, model, embeddings, cancellationToken);
 }

@@ -8,6 +8,8 @@ namespace AdrPlatform.Integration.Tests.Stores;
 /// <summary>What every <see cref="IDocumentIndex"/> adapter must do; each adapter's test class derives from this.</summary>
 public abstract class DocumentIndexContract
 {
+    private const string Model = "test/model-a";
+    private const string OtherModel = "test/model-b";
     private static readonly LocalHashingEmbeddingGenerator Embeddings = new();
 
     protected abstract IDocumentIndex Index { get; }
@@ -18,20 +20,22 @@ public abstract class DocumentIndexContract
 
     private static DocumentChunk[] Chunks(params string[] texts) => [.. texts.Select((text, i) => new DocumentChunk(i, $"Section {i}", text))];
 
-    private async Task Embed(string tenant, string documentId, IEnumerable<DocumentChunk> chunks)
+    private async Task Embed(string tenant, string documentId, IEnumerable<DocumentChunk> chunks, string model = Model)
     {
         var list = chunks.ToList();
         var vectors = await Embeddings.GenerateAsync(list.Select(c => c.Heading + "\n" + c.Text));
-        await Index.SetEmbeddingsAsync(tenant, documentId, [.. list.Select((c, i) => (c.Index, vectors[i].Vector))], default);
+        await Index.SetEmbeddingsAsync(tenant, documentId, model, [.. list.Select((c, i) => (c.Index, vectors[i].Vector))], default);
     }
 
     /// <summary>Runs every ingestion step: declare, put, embed, mark searchable.</summary>
-    private async Task Ingest(string tenant, string documentId, string name, params string[] texts)
+    private Task Ingest(string tenant, string documentId, string name, params string[] texts) => IngestWith(Model, tenant, documentId, name, texts);
+
+    private async Task IngestWith(string model, string tenant, string documentId, string name, params string[] texts)
     {
         var chunks = Chunks(texts);
         await Index.DeclareAsync(tenant, new IndexedDocument(documentId, name, "text/markdown", "job-" + documentId, chunks.Length), default);
         await Index.PutChunksAsync(tenant, documentId, chunks, default);
-        await Embed(tenant, documentId, chunks);
+        await Embed(tenant, documentId, chunks, model);
         await Index.MarkSearchableAsync(tenant, documentId, default);
     }
 
@@ -74,7 +78,7 @@ public abstract class DocumentIndexContract
         Assert.Equal(4, await Index.CountEmbeddedAsync(tenant, "doc", default));
         Assert.Equal([document], await Index.ListSearchableAsync(tenant, default));
         Assert.Equal(4, (await Index.LexicalAsync(tenant, "kafka", 10, default)).Count);
-        Assert.Equal(4, (await Index.SemanticAsync(tenant, await Vector("kafka"), 10, default)).Count);
+        Assert.Equal(4, (await Index.SemanticAsync(tenant, await Vector("kafka"), Model, 10, default)).Count);
     }
 
     [Fact]
@@ -101,7 +105,7 @@ public abstract class DocumentIndexContract
         await Embed(tenant, "doc", chunks);
 
         Assert.Empty(await Index.LexicalAsync(tenant, "swordfish", 10, default));
-        Assert.Empty(await Index.SemanticAsync(tenant, await Vector("swordfish launch code"), 10, default));
+        Assert.Empty(await Index.SemanticAsync(tenant, await Vector("swordfish launch code"), Model, 10, default));
         Assert.Empty(await Index.ListSearchableAsync(tenant, default));
 
         await Index.MarkSearchableAsync(tenant, "doc", default);
@@ -109,7 +113,7 @@ public abstract class DocumentIndexContract
         var hit = Assert.Single(await Index.LexicalAsync(tenant, "swordfish", 10, default));
         Assert.Equal(("doc", "Plans", 0, "Section 0", "the launch code is swordfish"), (hit.DocumentId, hit.Name, hit.ChunkIndex, hit.Heading, hit.Text));
         Assert.True(hit.Score > 0);
-        Assert.Equal("doc", Assert.Single(await Index.SemanticAsync(tenant, await Vector("swordfish launch code"), 10, default)).DocumentId);
+        Assert.Equal("doc", Assert.Single(await Index.SemanticAsync(tenant, await Vector("swordfish launch code"), Model, 10, default)).DocumentId);
     }
 
     [Fact]
@@ -130,7 +134,7 @@ public abstract class DocumentIndexContract
         await Index.MarkSearchableAsync(tenant, "doc", default);
         Assert.Equal([redeclared], await Index.ListSearchableAsync(tenant, default));
         Assert.Equal("New name", Assert.Single(await Index.LexicalAsync(tenant, "kafka", 10, default)).Name);
-        Assert.Empty(await Index.SemanticAsync(tenant, await Vector("kafka"), 10, default));
+        Assert.Empty(await Index.SemanticAsync(tenant, await Vector("kafka"), Model, 10, default));
     }
 
     [Fact]
@@ -138,14 +142,14 @@ public abstract class DocumentIndexContract
     {
         var tenant = NewTenant();
         await Index.PutChunksAsync(tenant, "nope", Chunks("text"), default);
-        await Index.SetEmbeddingsAsync(tenant, "nope", [(0, await Vector("text"))], default);
+        await Index.SetEmbeddingsAsync(tenant, "nope", Model, [(0, await Vector("text"))], default);
         await Index.MarkSearchableAsync(tenant, "nope", default);
         Assert.Empty(await Index.GetChunksAsync(tenant, "nope", 0, 10, default));
         Assert.Empty(await Index.ListSearchableAsync(tenant, default));
 
         await Index.DeclareAsync(tenant, new IndexedDocument("doc", "Doc", "text/plain", "job", 1), default);
         await Index.PutChunksAsync(tenant, "doc", Chunks("text"), default);
-        await Index.SetEmbeddingsAsync(tenant, "doc", [(0, await Vector("text")), (5, await Vector("dropped"))], default);
+        await Index.SetEmbeddingsAsync(tenant, "doc", Model, [(0, await Vector("text")), (5, await Vector("dropped"))], default);
         Assert.Equal(1, await Index.CountEmbeddedAsync(tenant, "doc", default));
         Assert.Equal([0], (await Index.GetChunksAsync(tenant, "doc", 0, 10, default)).Select(c => c.Index));
     }
@@ -181,7 +185,7 @@ public abstract class DocumentIndexContract
         Assert.Equal(0, await Index.CountEmbeddedAsync(tenant, "doc", default));
         Assert.Equal(["other"], (await Index.ListSearchableAsync(tenant, default)).Select(d => d.DocumentId));
         Assert.Equal(["other"], (await Index.LexicalAsync(tenant, "valkey", 10, default)).Select(h => h.DocumentId));
-        Assert.Equal(["other"], (await Index.SemanticAsync(tenant, await Vector("valkey caching"), 10, default)).Select(h => h.DocumentId));
+        Assert.Equal(["other"], (await Index.SemanticAsync(tenant, await Vector("valkey caching"), Model, 10, default)).Select(h => h.DocumentId));
 
         await Index.PutChunksAsync(tenant, "doc", Chunks("valkey resurrected"), default);
         await Index.MarkSearchableAsync(tenant, "doc", default);
@@ -197,12 +201,12 @@ public abstract class DocumentIndexContract
         await Ingest(mine, "doc", "Secret", "the launch code is swordfish");
 
         Assert.Empty(await Index.LexicalAsync(theirs, "swordfish", 10, default));
-        Assert.Empty(await Index.SemanticAsync(theirs, await Vector("swordfish launch code"), 10, default));
+        Assert.Empty(await Index.SemanticAsync(theirs, await Vector("swordfish launch code"), Model, 10, default));
         Assert.Empty(await Index.ListSearchableAsync(theirs, default));
         Assert.Empty(await Index.GetChunksAsync(theirs, "doc", 0, 10, default));
         Assert.Equal(0, await Index.CountEmbeddedAsync(theirs, "doc", default));
         await Index.PutChunksAsync(theirs, "doc", Chunks("overwritten"), default);
-        await Index.SetEmbeddingsAsync(theirs, "doc", [(0, await Vector("overwritten"))], default);
+        await Index.SetEmbeddingsAsync(theirs, "doc", Model, [(0, await Vector("overwritten"))], default);
 
         await Index.RemoveAsync(theirs, "doc", default);
         await Index.DeclareAsync(theirs, new IndexedDocument("doc", "Theirs", "text/plain", "job", 0), default);
@@ -253,13 +257,50 @@ public abstract class DocumentIndexContract
         await Index.PutChunksAsync(tenant, "raw", chunks, default);
         await Index.MarkSearchableAsync(tenant, "raw", default);
 
-        var hits = await Index.SemanticAsync(tenant, await Vector("which relational database stores records"), 10, default);
+        var hits = await Index.SemanticAsync(tenant, await Vector("which relational database stores records"), Model, 10, default);
         Assert.Equal(["db", "ui"], hits.Select(h => h.DocumentId));
         Assert.True(hits[0].Score > hits[1].Score);
         Assert.InRange(hits[0].Score, 0, 1.000001);
         Assert.Equal("Database", hits[0].Name);
-        Assert.Equal(["db"], (await Index.SemanticAsync(tenant, await Vector("relational database"), 1, default)).Select(h => h.DocumentId));
-        Assert.Empty(await Index.SemanticAsync(tenant, await Vector("database"), 0, default));
+        Assert.Equal(["db"], (await Index.SemanticAsync(tenant, await Vector("relational database"), Model, 1, default)).Select(h => h.DocumentId));
+        Assert.Empty(await Index.SemanticAsync(tenant, await Vector("database"), Model, 0, default));
+    }
+
+    [Fact]
+    public async Task Vectors_of_another_model_are_never_compared_and_stale_passages_get_the_new_ones()
+    {
+        var tenant = NewTenant();
+        await IngestWith(OtherModel, tenant, "old", "Old", "PostgreSQL stores the records", "Kafka carries the events");
+        await Ingest(tenant, "new", "New", "PostgreSQL stores the records");
+        var query = await Vector("PostgreSQL records");
+        Assert.Equal(["new"], (await Index.SemanticAsync(tenant, query, Model, 10, default)).Select(h => h.DocumentId));
+
+        var stale = await Index.StaleChunksAsync(tenant, Model, 10, default);
+        Assert.Equal([("old", 0, OtherModel), ("old", 1, OtherModel)], stale.Select(c => (c.DocumentId, c.Index, c.Model)).Order());
+        Assert.Single(await Index.StaleChunksAsync(tenant, Model, 1, default));
+        await Index.ReplaceStaleAsync(tenant, Model, [.. stale.Select(c => (c, query))], default);
+
+        Assert.Empty(await Index.StaleChunksAsync(tenant, Model, 10, default));
+        Assert.Equal(["new", "old", "old"], (await Index.SemanticAsync(tenant, query, Model, 10, default)).Select(h => h.DocumentId).Order());
+        Assert.Empty(await Index.SemanticAsync(tenant, query, OtherModel, 10, default));
+        Assert.Equal(2, await Index.CountEmbeddedAsync(tenant, "old", default));
+    }
+
+    [Fact]
+    public async Task A_stale_passage_changed_or_re_embedded_meanwhile_keeps_what_it_has_now()
+    {
+        var tenant = NewTenant();
+        await IngestWith(OtherModel, tenant, "doc", "Doc", "first text", "second text");
+        var stale = (await Index.StaleChunksAsync(tenant, Model, 10, default)).OrderBy(c => c.Index).ToList();
+        var marker = await Vector("a vector only this test writes");
+
+        await Index.SetEmbeddingsAsync(tenant, "doc", "test/model-c", [(0, await Vector("first text"))], default);
+        await Index.PutChunksAsync(tenant, "doc", [new DocumentChunk(1, "Section 1", "rewritten text")], default);
+        await Index.ReplaceStaleAsync(tenant, Model, [.. stale.Select(c => (c, marker))], default);
+
+        Assert.Equal([(0, "test/model-c")], (await Index.StaleChunksAsync(tenant, Model, 10, default)).Select(c => (c.Index, c.Model)));
+        Assert.Equal(1, await Index.CountEmbeddedAsync(tenant, "doc", default));
+        Assert.Empty(await Index.SemanticAsync(tenant, marker, Model, 10, default));
     }
 
     [Theory]
@@ -280,7 +321,7 @@ public abstract class DocumentIndexContract
 
         var hits = await Index.LexicalAsync(tenant, query, 10, default);
         Assert.All(hits, h => Assert.Equal(name, h.Name));
-        Assert.NotNull(await Index.SemanticAsync(tenant, await Vector(query), 10, default));
+        Assert.NotNull(await Index.SemanticAsync(tenant, await Vector(query), Model, 10, default));
         Assert.Equal(name, Assert.Single(await Index.ListSearchableAsync(tenant, default)).Name);
         Assert.Single(await Index.GetChunksAsync(tenant, "'; drop table documents; --", 0, 10, default));
     }

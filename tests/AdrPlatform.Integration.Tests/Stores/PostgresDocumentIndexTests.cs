@@ -31,7 +31,7 @@ public sealed class PostgresDocumentIndexTests(PostgresDatabase database) : Docu
         await Index.DeclareAsync(tenant, new IndexedDocument("doc", "Doc", "text/plain", "job", 1), default);
         await Index.PutChunksAsync(tenant, "doc", [new(0, "H", "text")], default);
 
-        var error = await Assert.ThrowsAsync<AdrPlatformException>(() => Index.SetEmbeddingsAsync(tenant, "doc", [(0, new float[] { 1, 2, 3 })], default));
+        var error = await Assert.ThrowsAsync<AdrPlatformException>(() => Index.SetEmbeddingsAsync(tenant, "doc", "test/model-a", [(0, new float[] { 1, 2, 3 })], default));
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
         Assert.Equal(0, await Index.CountEmbeddedAsync(tenant, "doc", default));
     }

@@ -124,7 +124,7 @@ public sealed class SchemaRowLevelSecurityTests(PostgresDatabase database)
         vector[0] = 1;
         await new PostgresSearchIndex(database.App, NullLogger<PostgresSearchIndex>.Instance).ReplaceAsync(
             tenant, new SearchDocument(1, 1, "Private", AdrStatus.Proposed, ["x"], "alice", [], new DateOnly(2026, 1, 1)),
-            [new IndexedChunk(0, "Context", "secret body", vector)], default);
+            [new IndexedChunk(0, "Context", "secret body", vector, "test/model-a")], default);
         await new PostgresUsageLedger(database.App, NullLogger<PostgresUsageLedger>.Instance).RecordAsync(
             tenant, new UsageEntry(Guid.NewGuid().ToString("N"), "alice", "local", 10, 20, 0.01m, now), default);
         await new PostgresBlobStore(database.App, NullLogger<PostgresBlobStore>.Instance).PutAsync(tenant, "upload", "text/plain", "secret bytes"u8.ToArray(), default);

@@ -9,18 +9,20 @@ namespace AdrPlatform.Integration.Tests.Stores;
 /// <summary>What every <see cref="ISearchIndex"/> adapter must do; each adapter's test class derives from this.</summary>
 public abstract class SearchIndexContract
 {
+    private const string Model = "test/model-a";
+    private const string OtherModel = "test/model-b";
     private static readonly LocalHashingEmbeddingGenerator Embeddings = new();
 
     protected abstract ISearchIndex Index { get; }
 
     private static string NewTenant() => "s" + Guid.NewGuid().ToString("N")[..12];
 
-    private async Task Put(string tenant, int number, string title, string body, AdrStatus status = AdrStatus.Accepted, string[]? tags = null, int version = 1, DateOnly? decided = null)
+    private async Task Put(string tenant, int number, string title, string body, AdrStatus status = AdrStatus.Accepted, string[]? tags = null, int version = 1, DateOnly? decided = null, string model = Model)
     {
         var chunks = MarkdownChunker.Chunk(title, body, ChunkingOptions.Default);
         var vectors = await Embeddings.GenerateAsync(chunks.Select(c => c.Heading + "\n" + c.Text));
         var document = new SearchDocument(number, version, title, status, [.. tags ?? []], "alice", ["bob"], decided ?? new DateOnly(2026, 1, 1));
-        await Index.ReplaceAsync(tenant, document, [.. chunks.Select((c, i) => new IndexedChunk(c.Index, c.Heading, c.Text, vectors[i].Vector))], default);
+        await Index.ReplaceAsync(tenant, document, [.. chunks.Select((c, i) => new IndexedChunk(c.Index, c.Heading, c.Text, vectors[i].Vector, model))], default);
     }
 
     private static async Task<ReadOnlyMemory<float>> Vector(string text) => (await Embeddings.GenerateAsync([text]))[0].Vector;
@@ -69,15 +71,15 @@ public abstract class SearchIndexContract
         await Put(tenant, 1, "Use PostgreSQL as the primary database", "PostgreSQL stores every tenant's records.");
         await Put(tenant, 2, "Frontend button colours", "Buttons are blue and rounded.");
 
-        var hits = await Index.SemanticAsync(tenant, await Vector("which database stores records"), SearchFilter.None, null, 10, default);
+        var hits = await Index.SemanticAsync(tenant, await Vector("which database stores records"), Model, SearchFilter.None, null, 10, default);
         Assert.Equal(1, hits[0].Number);
         Assert.True(hits[0].Score > hits[^1].Score);
-        Assert.DoesNotContain(await Index.SemanticAsync(tenant, await Vector("database"), SearchFilter.None, 1, 10, default), h => h.Number == 1);
+        Assert.DoesNotContain(await Index.SemanticAsync(tenant, await Vector("database"), Model, SearchFilter.None, 1, 10, default), h => h.Number == 1);
 
-        var mean = await Index.AdrVectorAsync(tenant, 1, default);
+        var mean = await Index.AdrVectorAsync(tenant, 1, Model, default);
         Assert.NotNull(mean);
         Assert.Equal(1.0, Math.Sqrt(mean.Sum(v => (double)v * v)), 3);
-        Assert.Null(await Index.AdrVectorAsync(tenant, 99, default));
+        Assert.Null(await Index.AdrVectorAsync(tenant, 99, Model, default));
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public abstract class SearchIndexContract
 
         await Index.RemoveAsync(tenant, 1, default);
         Assert.Empty(await Index.LexicalAsync(tenant, "valkey", SearchFilter.None, 10, default));
-        Assert.Empty(await Index.SemanticAsync(tenant, await Vector("valkey caching"), SearchFilter.None, null, 10, default));
+        Assert.Empty(await Index.SemanticAsync(tenant, await Vector("valkey caching"), Model, SearchFilter.None, null, 10, default));
     }
 
     [Fact]
@@ -105,8 +107,29 @@ public abstract class SearchIndexContract
         await Put(mine, 1, "Secret plan", "The launch code is swordfish.");
         var theirs = NewTenant();
         Assert.Empty(await Index.LexicalAsync(theirs, "swordfish", SearchFilter.None, 10, default));
-        Assert.Empty(await Index.SemanticAsync(theirs, await Vector("swordfish launch code"), SearchFilter.None, null, 10, default));
-        Assert.Null(await Index.AdrVectorAsync(theirs, 1, default));
+        Assert.Empty(await Index.SemanticAsync(theirs, await Vector("swordfish launch code"), Model, SearchFilter.None, null, 10, default));
+        Assert.Null(await Index.AdrVectorAsync(theirs, 1, Model, default));
+    }
+
+    [Fact]
+    public async Task Vectors_of_another_model_are_never_compared_and_are_listed_until_replaced()
+    {
+        var tenant = NewTenant();
+        await Put(tenant, 1, "Use PostgreSQL", "PostgreSQL stores every tenant's records.");
+        await Put(tenant, 2, "Use PostgreSQL too", "PostgreSQL stores every tenant's records.", model: OtherModel);
+        await Put(tenant, 3, "Use PostgreSQL again", "PostgreSQL stores every tenant's records.", model: OtherModel);
+
+        var query = await Vector("PostgreSQL records");
+        Assert.Equal([1], (await Index.SemanticAsync(tenant, query, Model, SearchFilter.None, null, 10, default)).Select(h => h.Number));
+        Assert.Equal([2, 3], (await Index.SemanticAsync(tenant, query, OtherModel, SearchFilter.None, null, 10, default)).Select(h => h.Number).Order());
+        Assert.Null(await Index.AdrVectorAsync(tenant, 2, Model, default));
+        Assert.NotNull(await Index.AdrVectorAsync(tenant, 2, OtherModel, default));
+        Assert.Equal([2, 3], await Index.StaleAsync(tenant, Model, 10, default));
+        Assert.Equal([2], await Index.StaleAsync(tenant, Model, 1, default));
+
+        await Put(tenant, 2, "Use PostgreSQL too", "PostgreSQL stores every tenant's records.");
+        Assert.Equal([3], await Index.StaleAsync(tenant, Model, 10, default));
+        Assert.Equal([1, 2], (await Index.SemanticAsync(tenant, query, Model, SearchFilter.None, null, 10, default)).Select(h => h.Number).Order());
     }
 
     [Theory]
@@ -124,6 +147,6 @@ public abstract class SearchIndexContract
         await Put(tenant, 1, "Datenbank-Migration 数据库", "Wir überprüfen die Datenbank-Migration. 数据库 迁移 plan.");
         var hits = await Index.LexicalAsync(tenant, query, SearchFilter.None, 10, default);
         Assert.All(hits, h => Assert.Equal(1, h.Number));
-        Assert.NotNull(await Index.SemanticAsync(tenant, await Vector(query), SearchFilter.None, null, 10, default));
+        Assert.NotNull(await Index.SemanticAsync(tenant, await Vector(query), Model, SearchFilter.None, null, 10, default));
     }
 }

@@ -1,6 +1,8 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.ComponentModel.DataAnnotations;
+using AdrPlatform.Adapters.Onnx;
+using AdrPlatform.Ports;
 using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,8 @@ namespace AdrPlatform.Adapters.Embeddings;
 public static class EmbeddingProviders
 {
     /// <summary>
-    /// "local" → <see cref="LocalHashingEmbeddingGenerator"/> (no settings needed);
+    /// "onnx" → <see cref="OnnxEmbeddingGenerator"/> over the model <see cref="EmbeddingOptions.Model"/> names (arctic-xs by default);
+    /// "hashing" → <see cref="LocalHashingEmbeddingGenerator"/>, a test double (no settings needed);
     /// "openai" → an OpenAI-compatible server (requires Model and Endpoint; ApiKey optional);
     /// "azure-openai" → Azure OpenAI (requires Endpoint, ApiKey and Deployment).
     /// Remote providers send at most <see cref="EmbeddingOptions.BatchSize"/> inputs per request and retry rate-limited
@@ -41,9 +44,30 @@ public static class EmbeddingProviders
                 return Remote(client.GetEmbeddingClient(options.Deployment!.Trim()).AsIEmbeddingGenerator(options.Dimensions), options, clock);
             }
 
+            case EmbeddingOptions.Onnx:
+                return new OnnxEmbeddingGenerator(
+                    new OnnxSentenceEncoder(options.OnnxModel(), options.IntraOpNumThreads), options.BatchSize, Environment.ProcessorCount);
+
             default:
                 return new LocalHashingEmbeddingGenerator(options.Dimensions ?? EmbeddingOptions.DefaultLocalDimensions);
         }
+    }
+
+    /// <summary>
+    /// What identifies the vectors <paramref name="options"/> produce, stored beside each one: vectors of two
+    /// different models (or sizes) are never compared.
+    /// </summary>
+    public static EmbeddingModel ModelOf(EmbeddingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dimensions = options.Dimensions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "native";
+        return new EmbeddingModel(options.Provider switch
+        {
+            EmbeddingOptions.Onnx => options.OnnxModel().ModelId,
+            EmbeddingOptions.OpenAI => $"openai/{options.Model?.Trim()}/{dimensions}",
+            EmbeddingOptions.AzureOpenAI => $"azure-openai/{options.Deployment?.Trim()}/{dimensions}",
+            _ => $"{LocalHashingEmbeddingGenerator.ModelId}/{options.Dimensions ?? EmbeddingOptions.DefaultLocalDimensions}",
+        });
     }
 
     /// <summary>
@@ -54,6 +78,7 @@ public static class EmbeddingProviders
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(sp => Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value, sp.GetService<TimeProvider>()));
+        services.AddSingleton(sp => ModelOf(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value));
         return services;
     }
 

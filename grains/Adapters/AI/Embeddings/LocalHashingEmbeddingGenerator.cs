@@ -5,7 +5,8 @@ using Microsoft.Extensions.AI;
 namespace AdrPlatform.Adapters.Embeddings;
 
 /// <summary>
-/// The built-in "local" embedding provider of the embedded default. It is <b>not</b> a neural model: it is a
+/// The "hashing" embedding provider, a test double for tests where meaning does not matter and speed does.
+/// It is <b>not</b> a neural model: it is a
 /// deterministic feature-hashing sketch of the text's surface. Each input is lower-cased and split into words
 /// (runs of letters and digits); its features are the word unigrams, the adjacent-word bigrams and the
 /// character 3-grams of each word (padded with word-boundary markers). Every feature is hashed with a stable
@@ -16,8 +17,7 @@ namespace AdrPlatform.Adapters.Embeddings;
 /// <remarks>
 /// The cosine similarity of two such vectors measures shared words, word pairs and spelling only, <b>not
 /// meaning</b>: "database" and "datastore" are related only through shared letters, and synonyms with no
-/// letters in common are unrelated. It exists so the platform works offline with no model download; production
-/// deployments configure the "openai" (or any OpenAI-compatible server) or "azure-openai" provider instead.
+/// letters in common are unrelated. The embedded default is the "onnx" provider (a sentence-transformer).
 /// Instances hold no mutable state and are safe to use from many threads at once.
 /// </remarks>
 public sealed class LocalHashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
