@@ -80,6 +80,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(roles);
         silo.Services.AddSingleton<SiloRoleDirectory>();
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = roles.MetadataValue });
+        silo.Services.PostConfigure<SiloOptions>(options => options.SiloName = SiloRoles.SiloName(roles.MetadataValue, options.SiloName ?? "Silo"));
         silo.Services.AddPlacementFilter<SiloRoleFilterStrategy, SiloRoleFilterDirector>(ServiceLifetime.Transient);
     }
 

@@ -7,12 +7,12 @@ namespace AdrPlatform.Hosting;
 
 /// <summary>
 /// Spreads the stream queues evenly over the active silos holding the worker role, in one order every silo computes
-/// alike, so front silos pull nothing and no queue is left unread. Reassessed when the membership changes and every few
-/// seconds, since a silo's roles become known here a moment after it joins.
+/// alike, so front silos pull nothing and no queue is left unread. Reassessed when the membership changes and every
+/// second, since a silo's published roles may reach this one a moment after it joins.
 /// </summary>
-internal sealed class WorkerQueueBalancer : QueueBalancerBase
+internal sealed partial class WorkerQueueBalancer : QueueBalancerBase
 {
-    private static readonly TimeSpan RecheckPeriod = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RecheckPeriod = TimeSpan.FromSeconds(1);
     private readonly SiloRoleDirectory _roles;
     private readonly IClusterMembershipService _membership;
     private IReadOnlyList<QueueId> _queues = [];
@@ -31,7 +31,8 @@ internal sealed class WorkerQueueBalancer : QueueBalancerBase
     public override async Task Initialize(IStreamQueueMapper queueMapper)
     {
         ArgumentNullException.ThrowIfNull(queueMapper);
-        _queues = [.. queueMapper.GetAllQueues().Order()];
+        // By topic, then partition: dealt out in turn, each topic's partitions spread over all workers.
+        _queues = [.. queueMapper.GetAllQueues().OrderBy(q => q.GetStringNamePrefix(), StringComparer.Ordinal).ThenBy(q => q.GetNumericId())];
         _active = [.. _membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
         _assigned = Assign();
         await base.Initialize(queueMapper);
@@ -56,11 +57,19 @@ internal sealed class WorkerQueueBalancer : QueueBalancerBase
 
     private async Task NotifyIfChangedAsync()
     {
-        var assigned = Assign();
-        if (!assigned.SequenceEqual(_assigned))
+        try
         {
-            _assigned = assigned;
-            await NotifyListeners();
+            var assigned = Assign();
+            if (!assigned.SequenceEqual(_assigned))
+            {
+                _assigned = assigned;
+                LogAssigned(Logger, assigned.Count, _queues.Count, _active.Count);
+                await NotifyListeners();
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogReassessFailed(Logger, error);
         }
     }
 
@@ -79,4 +88,10 @@ internal sealed class WorkerQueueBalancer : QueueBalancerBase
             // The balancer shut down.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream queues: {Mine} of {All} pulled by this silo ({Active} active silos)")]
+    private static partial void LogAssigned(ILogger logger, int mine, int all, int active);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream queues could not be reassessed; the last assignment stands")]
+    private static partial void LogReassessFailed(ILogger logger, Exception error);
 }
