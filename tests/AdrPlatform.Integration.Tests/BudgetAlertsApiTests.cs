@@ -129,6 +129,7 @@ public class BudgetAlertsApiTests(BudgetAlertsApiTests.ShortAnswers host) : ICla
         ["Chat:Models:default:InputPricePerMillionTokens"] = "1000",
         ["Chat:Models:default:OutputPricePerMillionTokens"] = "1000",
         ["Chat:MaxOutputTokens"] = "20",
-        ["Chat:Models:default:Providers:0:LocalWordInterval"] = "00:00:00.100",
+        // Slow enough that the test lowers the budget while an answer streams, even on a loaded machine (100 ms lost that race once in CI).
+        ["Chat:Models:default:Providers:0:LocalWordInterval"] = "00:00:00.250",
     });
 }
